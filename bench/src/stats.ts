@@ -1,0 +1,43 @@
+/** Summary of a latency sample, in milliseconds. */
+export interface LatencySummary {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+/** Percentiles of a sample (nearest-rank). */
+export function summarize(samples: number[]): LatencySummary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+  return { p50: at(50), p99: at(99), max: sorted.at(-1) ?? 0 };
+}
+
+/**
+ * Runs `total` jobs keeping `concurrency` in flight; returns each job's latency and the elapsed
+ * wall time.
+ */
+export async function runClosedLoop(
+  total: number,
+  concurrency: number,
+  job: (index: number) => Promise<void>,
+): Promise<{ latencies: number[]; elapsedMs: number }> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < total) {
+      const index = next++;
+      const t0 = performance.now();
+      await job(index);
+      latencies.push(performance.now() - t0);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { latencies, elapsedMs: performance.now() - started };
+}
+
+/** Formats a number with a fixed number of decimals. */
+export function fixed(value: number, decimals = 1): string {
+  return value.toFixed(decimals);
+}

@@ -1,0 +1,110 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** What an action learns about its caller. */
+export interface RequestMeta {
+  /** The region the caller signed for (from its `Authorization` header), or the edge's default. */
+  region: string;
+}
+
+/** One action of an AWS JSON protocol service: its parsed request in, its response out. */
+export type AwsJsonAction = (input: Record<string, unknown>, meta: RequestMeta) => Promise<unknown>;
+
+/**
+ * An error in an AWS JSON protocol's shape: `code` becomes `__type`, which the official SDKs turn
+ * into their exception class of that name.
+ */
+export class AwsServiceError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/** A service spoken over the AWS JSON protocol (1.0 or 1.1), routed by `X-Amz-Target`. */
+export interface AwsJsonService {
+  /** The target prefix, e.g. `AWSStepFunctions` or `AWSEvents`. */
+  targetPrefix: string;
+  /** `application/x-amz-json-1.0` or `application/x-amz-json-1.1`. */
+  contentType: string;
+  actions: Record<string, AwsJsonAction>;
+  /** Maps a service's own error classes to the wire error; others become `InternalFailure`. */
+  toServiceError?: (error: unknown) => AwsServiceError | undefined;
+}
+
+/** The largest request body the edge reads, above the services' own payload limits. */
+const MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+/** Reads a request body up to the edge's limit, or undefined when it is larger. */
+export async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The region in a SigV4 `Authorization` header's credential scope. */
+export function signedRegion(request: IncomingMessage, fallback: string): string {
+  const match = /Credential=[^/]+\/\d{8}\/([a-z0-9-]+)\//.exec(request.headers.authorization ?? '');
+  return match?.[1] ?? fallback;
+}
+
+/** Answers one request to an AWS JSON protocol service. */
+export async function serveAwsJson(
+  service: AwsJsonService,
+  action: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  defaultRegion: string,
+): Promise<void> {
+  const send = (status: number, payload: unknown) => {
+    const body = JSON.stringify(payload);
+    response.writeHead(status, {
+      'content-type': service.contentType,
+      'content-length': Buffer.byteLength(body),
+      'x-amzn-requestid': crypto.randomUUID(),
+    });
+    response.end(body);
+  };
+  const fail = (error: AwsServiceError) =>
+    send(error.status, { __type: error.code, message: error.message, Message: error.message });
+
+  const handler = Object.hasOwn(service.actions, action) ? service.actions[action] : undefined;
+  if (!handler) return fail(new AwsServiceError('UnknownOperationException', `Unknown operation ${action}`));
+  const body = await readBody(request);
+  if (!body) return fail(new AwsServiceError('SerializationException', 'Request body too large', 413));
+  let input: unknown;
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+  } catch {
+    return fail(new AwsServiceError('SerializationException', 'Request body is not valid JSON'));
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return fail(new AwsServiceError('SerializationException', 'Request body must be a JSON object'));
+  }
+  try {
+    send(
+      200,
+      (await handler(input as Record<string, unknown>, { region: signedRegion(request, defaultRegion) })) ??
+        {},
+    );
+  } catch (error) {
+    const known = error instanceof AwsServiceError ? error : service.toServiceError?.(error);
+    if (known) return fail(known);
+    console.error(`[edge] ${service.targetPrefix}.${action} failed:`, error);
+    fail(
+      new AwsServiceError(
+        'InternalFailure',
+        'The request processing has failed because of an unknown error',
+        500,
+      ),
+    );
+  }
+}

@@ -1,0 +1,76 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type AwsJsonService, serveAwsJson } from './aws-json-service.js';
+
+/** What the edge serves. */
+export interface EdgeOptions {
+  /** Services spoken over the AWS JSON protocol, by target prefix. */
+  services: AwsJsonService[];
+  /** Region assumed when a request carries no signature. */
+  region: string;
+}
+
+/**
+ * The AWS edge: one HTTP port answering the AWS wire protocols of the emulated services, so the
+ * official SDK clients work with only `endpoint` changed.
+ */
+export class EdgeServer {
+  private readonly server: Server;
+  private readonly byPrefix = new Map<string, AwsJsonService>();
+
+  constructor(private readonly options: EdgeOptions) {
+    for (const service of options.services) this.byPrefix.set(service.targetPrefix, service);
+    this.server = createServer((request, response) => {
+      this.route(request, response).catch((error: unknown) => {
+        console.error('[edge] request failed:', error);
+        if (!response.headersSent) response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ __type: 'InternalFailure', message: 'Internal failure' }));
+      });
+    });
+    this.server.keepAliveTimeout = 30_000;
+  }
+
+  /** Listens on `host:port` (port 0 picks a free one) and resolves with the bound address. */
+  listen(port: number, host = '127.0.0.1'): Promise<AddressInfo> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        resolve(this.server.address() as AddressInfo);
+      });
+    });
+  }
+
+  /** The URL clients use as their `endpoint`. */
+  get url(): string {
+    const address = this.server.address() as AddressInfo;
+    return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  }
+
+  /** Stops accepting connections and closes idle ones. */
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const target = request.headers['x-amz-target'];
+    if (request.method === 'POST' && typeof target === 'string') {
+      const dot = target.lastIndexOf('.');
+      const service = this.byPrefix.get(target.slice(0, dot));
+      if (service)
+        return serveAwsJson(service, target.slice(dot + 1), request, response, this.options.region);
+    }
+    const body = JSON.stringify({
+      __type: 'UnknownOperationException',
+      message: `No service answers ${request.method} ${request.url} (target ${target ?? 'none'})`,
+    });
+    response.writeHead(404, {
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(body),
+    });
+    response.end(body);
+  }
+}

@@ -1,0 +1,19 @@
+export { type AwsJsonService, AwsServiceError, type RequestMeta } from './edge/aws-json-service.js';
+export { type EdgeOptions, EdgeServer } from './edge/edge-server.js';
+export { LocalCloud, type LocalCloudOptions } from './local-cloud.js';
+export { stepFunctionsService } from './stepfunctions/api/index.js';
+export { type EngineOptions, StepFunctionsEngine, StoreLockedError } from './stepfunctions/engine/engine.js';
+export type {
+  ExecutionRecord,
+  ExecutionStatus,
+  HistoryEventRecord,
+  StateMachineRecord,
+} from './stepfunctions/engine/records.js';
+export { StatesError } from './stepfunctions/errors.js';
+export {
+  type LambdaContext,
+  LambdaFunctionError,
+  type LambdaHandler,
+  LambdaRegistry,
+} from './stepfunctions/integrations/index.js';
+export { ServiceError } from './stepfunctions/service-error.js';

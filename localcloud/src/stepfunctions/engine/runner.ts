@@ -1,0 +1,732 @@
+import { randomUUID } from 'node:crypto';
+import type { Catcher, MapState, ParallelState, Retrier, State, TaskState } from '../asl/types.js';
+import { StatesError, StatesErrorName, toStatesError } from '../errors.js';
+import type { TaskIntegrations, TaskResource } from '../integrations/index.js';
+import { applyResultPath } from '../io/index.js';
+import { errorOutput, findCatcher, planRetry } from '../retry/index.js';
+import { type StateOutcome, stateFileFor } from '../states/index.js';
+import { StateEventTypes, stateEnteredDetails, stateExitedDetails } from './history-events.js';
+import { type LiveExecution, MAIN_RUN_ID, type Transaction } from './live-execution.js';
+import type { ExecutionStatus, RunError, RunPhase, RunRecord } from './records.js';
+import { encodeTaskToken } from './task-token.js';
+import type { TimerQueue } from './timer-queue.js';
+
+/** What the runner needs from the engine around it. */
+export interface RunnerHost {
+  now(): number;
+  readonly timers: TimerQueue;
+  readonly integrations: TaskIntegrations;
+  /** The region written into task history events. */
+  readonly region: string;
+  /** Called once an execution has closed and its final record is written. */
+  executionClosed(execution: LiveExecution): void;
+}
+
+type TaskPhase = Extract<RunPhase, { kind: 'tasking' }>;
+type BranchPhase = Extract<RunPhase, { kind: 'branching' }>;
+
+/**
+ * Moves runs from state to state. Every method runs inside a {@link LiveExecution.mutate} and
+ * records what it changed in the transaction; task calls start only after the change is written.
+ */
+export class Runner {
+  constructor(private readonly host: RunnerHost) {}
+
+  /** Starts a new execution's main run. */
+  start(execution: LiveExecution, tx: Transaction, input: unknown): void {
+    const { record } = execution;
+    this.emit(execution, tx, undefined, 'ExecutionStarted', {
+      executionStartedEventDetails: {
+        input: record.input,
+        inputDetails: { truncated: false },
+        roleArn: execution.roleArn,
+      },
+    });
+    const main: RunRecord = {
+      id: MAIN_RUN_ID,
+      definitionPath: [],
+      stateName: execution.definition.StartAt,
+      stateInput: input,
+      enteredTime: this.host.now(),
+      retryAttempts: [],
+      phase: { kind: 'entering' },
+      status: 'running',
+      lastEventId: execution.nextEventId - 1,
+    };
+    execution.runs.set(main.id, main);
+    tx.dirtyRuns.add(main);
+    this.watchExecutionTimeout(execution);
+    this.advance(execution, tx, main);
+  }
+
+  /** Picks up a recovered execution where it was: timers re-armed, interrupted tasks run again. */
+  resume(execution: LiveExecution, tx: Transaction): void {
+    this.watchExecutionTimeout(execution);
+    for (const run of [...execution.runs.values()]) {
+      if (run.status !== 'running' || execution.runs.get(run.id) !== run) continue;
+      const { phase } = run;
+      if (phase.kind === 'entering') this.advance(execution, tx, run);
+      else if (phase.kind === 'waiting') this.armWait(execution, run, phase);
+      else if (phase.kind === 'tasking') {
+        this.armTaskTimers(execution, run, phase);
+        if (!phase.started) this.callTaskAfterCommit(execution, tx, run, phase);
+      } else this.pumpBranches(execution, tx, run);
+    }
+  }
+
+  /** A `.waitForTaskToken` task's token came back with SendTaskSuccess. */
+  tokenSucceeded(execution: LiveExecution, tx: Transaction, run: RunRecord, output: unknown): void {
+    this.taskSucceeded(execution, tx, run, output);
+  }
+
+  /** A `.waitForTaskToken` task's token came back with SendTaskFailure. */
+  tokenFailed(execution: LiveExecution, tx: Transaction, run: RunRecord, failure: RunError): void {
+    this.taskFailed(execution, tx, run, new StatesError(failure.error, failure.cause));
+  }
+
+  /** SendTaskHeartbeat: the task's heartbeat deadline starts again. */
+  heartbeat(execution: LiveExecution, tx: Transaction, run: RunRecord, phase: TaskPhase): void {
+    if (phase.heartbeatSeconds === undefined) return;
+    phase.heartbeatAt = this.host.now() + phase.heartbeatSeconds * 1000;
+    tx.dirtyRuns.add(run);
+    this.armTaskTimers(execution, run, phase);
+  }
+
+  /** StopExecution: the execution ends ABORTED. */
+  abort(
+    execution: LiveExecution,
+    tx: Transaction,
+    error: string | undefined,
+    cause: string | undefined,
+  ): void {
+    this.close(execution, tx, 'ABORTED', 'ExecutionAborted', {
+      executionAbortedEventDetails: {
+        ...(error !== undefined && { error }),
+        ...(cause !== undefined && { cause }),
+      },
+    });
+    if (error !== undefined) execution.record.error = error;
+    if (cause !== undefined) execution.record.cause = cause;
+  }
+
+  /** Runs a run's states until it has to wait for time, a task or its children. */
+  private advance(execution: LiveExecution, tx: Transaction, run: RunRecord): void {
+    while (!execution.closed && run.status === 'running' && run.phase.kind === 'entering') {
+      this.enter(execution, tx, run, run.phase.retry === true);
+    }
+  }
+
+  private enter(execution: LiveExecution, tx: Transaction, run: RunRecord, retrying: boolean): void {
+    const state = execution.stateOf(run);
+    if (!retrying) {
+      run.enteredTime = this.host.now();
+      run.retryAttempts = [];
+      this.emit(
+        execution,
+        tx,
+        run,
+        StateEventTypes[state.Type].entered,
+        stateEnteredDetails(run.stateName, run.stateInput),
+      );
+    }
+    const taskResource = state.Type === 'Task' ? this.host.integrations.resolve(state.Resource) : undefined;
+    const token =
+      taskResource?.pattern === 'wait-for-task-token'
+        ? encodeTaskToken(execution.record.executionArn, run.id, randomUUID())
+        : undefined;
+    let outcome: StateOutcome;
+    try {
+      if (state.Type === 'Task' && !taskResource) {
+        throw new StatesError(StatesErrorName.Runtime, `The resource '${state.Resource}' is not supported`);
+      }
+      outcome = stateFileFor(state).enter(state, run.stateInput, {
+        context: execution.contextOf(run, token),
+        now: this.host.now(),
+      });
+    } catch (thrown) {
+      this.raise(execution, tx, run, state, toStatesError(thrown));
+      return;
+    }
+    this.carryOut(execution, tx, run, state, outcome, taskResource, token);
+  }
+
+  private carryOut(
+    execution: LiveExecution,
+    tx: Transaction,
+    run: RunRecord,
+    state: State,
+    outcome: StateOutcome,
+    taskResource?: TaskResource,
+    token?: string,
+  ): void {
+    switch (outcome.kind) {
+      case 'next':
+        this.exit(execution, tx, run, state, outcome.output);
+        this.moveTo(tx, run, outcome.next, outcome.output);
+        return;
+      case 'end':
+        this.exit(execution, tx, run, state, outcome.output);
+        this.finishRun(execution, tx, run, { output: outcome.output });
+        return;
+      case 'fail':
+        this.finishRun(execution, tx, run, { failure: { error: outcome.error, cause: outcome.cause } });
+        return;
+      case 'waitUntil': {
+        const phase: RunPhase = {
+          kind: 'waiting',
+          until: outcome.until,
+          purpose: 'wait',
+          output: outcome.output,
+        };
+        run.phase = phase;
+        tx.dirtyRuns.add(run);
+        this.armWait(execution, run, phase);
+        return;
+      }
+      case 'invoke':
+        this.scheduleTask(execution, tx, run, taskResource as TaskResource, outcome, token);
+        return;
+      case 'branch':
+        this.startBranches(execution, tx, run, state as ParallelState | MapState, outcome);
+        return;
+    }
+  }
+
+  private moveTo(tx: Transaction, run: RunRecord, next: string, input: unknown): void {
+    run.stateName = next;
+    run.stateInput = input;
+    run.phase = { kind: 'entering' };
+    run.retryAttempts = [];
+    tx.dirtyRuns.add(run);
+  }
+
+  private exit(
+    execution: LiveExecution,
+    tx: Transaction,
+    run: RunRecord,
+    state: State,
+    output: unknown,
+  ): void {
+    const exited = StateEventTypes[state.Type].exited;
+    if (exited) this.emit(execution, tx, run, exited, stateExitedDetails(run.stateName, output));
+  }
+
+  /** An error raised in a state: retried, caught, or the end of the run. */
+  private raise(
+    execution: LiveExecution,
+    tx: Transaction,
+    run: RunRecord,
+    state: State,
+    error: StatesError,
+  ): void {
+    const { Retry: retriers, Catch: catchers } = state as { Retry?: Retrier[]; Catch?: Catcher[] };
+    const retry = planRetry(retriers, error.name, run.retryAttempts);
+    if (retry) {
+      run.retryAttempts[retry.retrierIndex] = (run.retryAttempts[retry.retrierIndex] ?? 0) + 1;
+      for (let i = 0; i < run.retryAttempts.length; i++) run.retryAttempts[i] ??= 0;
+      const phase: RunPhase = { kind: 'waiting', until: this.host.now() + retry.delayMs, purpose: 'retry' };
+      run.phase = phase;
+      tx.dirtyRuns.add(run);
+      this.armWait(execution, run, phase);
+      return;
+    }
+    const catcher = findCatcher(catchers, error.name);
+    if (catcher) {
+      let output: unknown;
+      try {
+        output = applyResultPath(run.stateInput, errorOutput(error.name, error.cause), catcher.ResultPath);
+      } catch (thrown) {
+        const failure = toStatesError(thrown);
+        this.finishRun(execution, tx, run, { failure: { error: failure.name, cause: failure.cause } });
+        return;
+      }
+      this.exit(execution, tx, run, state, output);
+      this.moveTo(tx, run, catcher.Next, output);
+      this.advance(execution, tx, run);
+      return;
+    }
+    this.finishRun(execution, tx, run, { failure: { error: error.name, cause: error.cause } });
+  }
+
+  // --- Wait states and retry intervals ---
+
+  private armWait(
+    execution: LiveExecution,
+    run: RunRecord,
+    phase: Extract<RunPhase, { kind: 'waiting' }>,
+  ): void {
+    this.host.timers.schedule(phase.until, () => {
+      if (run.phase !== phase || execution.closed) return;
+      void execution.mutate((tx) => {
+        if (run.phase !== phase || execution.closed) return;
+        if (phase.purpose === 'retry') {
+          run.phase = { kind: 'entering', retry: true };
+          tx.dirtyRuns.add(run);
+        } else {
+          const state = execution.stateOf(run);
+          this.exit(execution, tx, run, state, phase.output);
+          if (state.Type === 'Wait' && state.Next !== undefined)
+            this.moveTo(tx, run, state.Next, phase.output);
+          else this.finishRun(execution, tx, run, { output: phase.output });
+        }
+        this.advance(execution, tx, run);
+      });
+    });
+  }
+
+  // --- Task states ---
+
+  private scheduleTask(
+    execution: LiveExecution,
+    tx: Transaction,
+    run: RunRecord,
+    resource: TaskResource,
+    outcome: Extract<StateOutcome, { kind: 'invoke' }>,
+    token: string | undefined,
+  ): void {
+    const now = this.host.now();
+    const phase: TaskPhase = {
+      kind: 'tasking',
+      parameters: outcome.parameters,
+      started: false,
+      ...(token !== undefined && { token }),
+      ...(outcome.timeoutSeconds !== undefined && { timeoutAt: now + outcome.timeoutSeconds * 1000 }),
+      ...(outcome.heartbeatSeconds !== undefined && {
+        heartbeatSeconds: outcome.heartbeatSeconds,
+        heartbeatAt: now + outcome.heartbeatSeconds * 1000,
+      }),
+    };
+    run.phase = phase;
+    tx.dirtyRuns.add(run);
+    if (resource.lambdaFunctionArn) {
+      this.emit(execution, tx, run, 'LambdaFunctionScheduled', {
+        lambdaFunctionScheduledEventDetails: {
+          resource: resource.lambdaFunctionArn,
+          input: JSON.stringify(outcome.parameters),
+          inputDetails: { truncated: false },
+          ...(outcome.timeoutSeconds !== undefined && { timeoutInSeconds: outcome.timeoutSeconds }),
+        },
+      });
+      this.emit(execution, tx, run, 'LambdaFunctionStarted', {});
+    } else {
+      this.emit(execution, tx, run, 'TaskScheduled', {
+        taskScheduledEventDetails: {
+          resourceType: resource.resourceType,
+          resource: resource.resource,
+          region: this.host.region,
+          parameters: JSON.stringify(outcome.parameters),
+          ...(outcome.timeoutSeconds !== undefined && { timeoutInSeconds: outcome.timeoutSeconds }),
+          ...(outcome.heartbeatSeconds !== undefined && { heartbeatInSeconds: outcome.heartbeatSeconds }),
+        },
+      });
+      this.emit(execution, tx, run, 'TaskStarted', {
+        taskStartedEventDetails: { resourceType: resource.resourceType, resource: resource.resource },
+      });
+    }
+    this.armTaskTimers(execution, run, phase);
+    this.callTaskAfterCommit(execution, tx, run, phase);
+  }
+
+  private callTaskAfterCommit(
+    execution: LiveExecution,
+    tx: Transaction,
+    run: RunRecord,
+    phase: TaskPhase,
+  ): void {
+    const state = execution.stateOf(run) as TaskState;
+    const resource = this.host.integrations.resolve(state.Resource) as TaskResource;
+    tx.afterCommit.push(() => {
+      this.host.integrations.invoke(resource, phase.parameters).then(
+        (result) =>
+          execution.mutate((next) => {
+            if (run.phase !== phase || execution.closed) return;
+            if (phase.token === undefined) {
+              this.taskSucceeded(execution, next, run, result);
+              return;
+            }
+            phase.started = true;
+            next.dirtyRuns.add(run);
+            this.emit(execution, next, run, 'TaskSubmitted', {
+              taskSubmittedEventDetails: {
+                resourceType: resource.resourceType,
+                resource: resource.resource,
+                output: JSON.stringify(result),
+                outputDetails: { truncated: false },
+              },
+            });
+          }),
+        (thrown: unknown) =>
+          execution.mutate((next) => {
+            if (run.phase !== phase || execution.closed) return;
+            this.taskFailed(execution, next, run, toStatesError(thrown));
+          }),
+      );
+    });
+  }
+
+  private armTaskTimers(execution: LiveExecution, run: RunRecord, phase: TaskPhase): void {
+    const check = () => {
+      if (run.phase !== phase || execution.closed) return;
+      void execution.mutate((tx) => {
+        if (run.phase !== phase || execution.closed) return;
+        const now = this.host.now();
+        if (phase.timeoutAt !== undefined && now >= phase.timeoutAt) {
+          this.taskTimedOut(execution, tx, run, StatesErrorName.Timeout);
+        } else if (phase.heartbeatAt !== undefined && now >= phase.heartbeatAt) {
+          this.taskTimedOut(execution, tx, run, StatesErrorName.HeartbeatTimeout);
+        }
+      });
+    };
+    if (phase.timeoutAt !== undefined) this.host.timers.schedule(phase.timeoutAt, check);
+    if (phase.heartbeatAt !== undefined) this.host.timers.schedule(phase.heartbeatAt, check);
+  }
+
+  private taskSucceeded(execution: LiveExecution, tx: Transaction, run: RunRecord, result: unknown): void {
+    const state = execution.stateOf(run) as TaskState;
+    const resource = this.host.integrations.resolve(state.Resource) as TaskResource;
+    const output = { output: JSON.stringify(result ?? null), outputDetails: { truncated: false } };
+    if (resource.lambdaFunctionArn) {
+      this.emit(execution, tx, run, 'LambdaFunctionSucceeded', {
+        lambdaFunctionSucceededEventDetails: output,
+      });
+    } else {
+      this.emit(execution, tx, run, 'TaskSucceeded', {
+        taskSucceededEventDetails: {
+          resourceType: resource.resourceType,
+          resource: resource.resource,
+          ...output,
+        },
+      });
+    }
+    this.complete(execution, tx, run, state, result ?? null);
+  }
+
+  private taskFailed(execution: LiveExecution, tx: Transaction, run: RunRecord, error: StatesError): void {
+    const state = execution.stateOf(run) as TaskState;
+    const resource = this.host.integrations.resolve(state.Resource) as TaskResource;
+    const details = { error: error.name, cause: error.cause };
+    if (resource.lambdaFunctionArn) {
+      this.emit(execution, tx, run, 'LambdaFunctionFailed', { lambdaFunctionFailedEventDetails: details });
+    } else {
+      this.emit(execution, tx, run, 'TaskFailed', {
+        taskFailedEventDetails: {
+          resourceType: resource.resourceType,
+          resource: resource.resource,
+          ...details,
+        },
+      });
+    }
+    this.raise(execution, tx, run, state, error);
+    this.advance(execution, tx, run);
+  }
+
+  private taskTimedOut(execution: LiveExecution, tx: Transaction, run: RunRecord, errorName: string): void {
+    const state = execution.stateOf(run) as TaskState;
+    const resource = this.host.integrations.resolve(state.Resource) as TaskResource;
+    const details = { error: errorName, cause: '' };
+    if (resource.lambdaFunctionArn) {
+      this.emit(execution, tx, run, 'LambdaFunctionTimedOut', {
+        lambdaFunctionTimedOutEventDetails: details,
+      });
+    } else {
+      this.emit(execution, tx, run, 'TaskTimedOut', {
+        taskTimedOutEventDetails: {
+          resourceType: resource.resourceType,
+          resource: resource.resource,
+          ...details,
+        },
+      });
+    }
+    this.raise(execution, tx, run, state, new StatesError(errorName, ''));
+    this.advance(execution, tx, run);
+  }
+
+  /** A Task's or Parallel/Map state's result goes through result processing to the next state. */
+  private complete(
+    execution: LiveExecution,
+    tx: Transaction,
+    run: RunRecord,
+    state: State,
+    result: unknown,
+  ): void {
+    const file = stateFileFor(state);
+    let outcome: StateOutcome;
+    try {
+      outcome = (file.complete as NonNullable<typeof file.complete>)(state, run.stateInput, result, {
+        context: execution.contextOf(run),
+        now: this.host.now(),
+      });
+    } catch (thrown) {
+      this.raise(execution, tx, run, state, toStatesError(thrown));
+      this.advance(execution, tx, run);
+      return;
+    }
+    this.carryOut(execution, tx, run, state, outcome);
+    this.advance(execution, tx, run);
+  }
+
+  // --- Parallel and Map states ---
+
+  private startBranches(
+    execution: LiveExecution,
+    tx: Transaction,
+    run: RunRecord,
+    state: ParallelState | MapState,
+    outcome: Extract<StateOutcome, { kind: 'branch' }>,
+  ): void {
+    run.phase = {
+      kind: 'branching',
+      inputs: outcome.inputs,
+      maxConcurrency: outcome.maxConcurrency,
+      started: 0,
+    };
+    tx.dirtyRuns.add(run);
+    if (state.Type === 'Parallel') this.emit(execution, tx, run, 'ParallelStateStarted', {});
+    else
+      this.emit(execution, tx, run, 'MapStateStarted', {
+        mapStateStartedEventDetails: { length: outcome.inputs.length },
+      });
+    this.pumpBranches(execution, tx, run);
+  }
+
+  /**
+   * Starts child runs while concurrency allows, and finishes the state once every child has
+   * succeeded or one has failed. Children that finish at once are handled by the same loop.
+   */
+  private pumpBranches(execution: LiveExecution, tx: Transaction, parent: RunRecord): void {
+    if (tx.pumping.has(parent.id)) return;
+    tx.pumping.add(parent.id);
+    try {
+      for (;;) {
+        const phase = parent.phase;
+        if (phase.kind !== 'branching' || execution.closed || execution.runs.get(parent.id) !== parent)
+          return;
+        const state = execution.stateOf(parent) as ParallelState | MapState;
+        const children = execution.childrenOf(parent.id);
+        const failed = children.find((child) => child.status === 'failed');
+        if (failed) {
+          this.branchFailed(execution, tx, parent, state, children, failed);
+          return;
+        }
+        const running = children.filter((child) => child.status === 'running').length;
+        if (phase.started === phase.inputs.length && running === 0) {
+          this.branchesSucceeded(execution, tx, parent, state, children);
+          return;
+        }
+        const limit = phase.maxConcurrency > 0 ? phase.maxConcurrency : Number.POSITIVE_INFINITY;
+        if (phase.started === phase.inputs.length || running >= limit) return;
+        this.startChild(execution, tx, parent, state, phase);
+      }
+    } finally {
+      tx.pumping.delete(parent.id);
+    }
+  }
+
+  private startChild(
+    execution: LiveExecution,
+    tx: Transaction,
+    parent: RunRecord,
+    state: ParallelState | MapState,
+    phase: BranchPhase,
+  ): void {
+    const index = phase.started++;
+    tx.dirtyRuns.add(parent);
+    const processorKey =
+      state.Type === 'Map' ? (state.ItemProcessor ? 'ItemProcessor' : 'Iterator') : undefined;
+    const definitionPath = [
+      ...parent.definitionPath,
+      parent.stateName,
+      ...(processorKey === undefined ? ['Branches', index] : [processorKey]),
+    ];
+    const child: RunRecord = {
+      id: `${parent.id}.${index}`,
+      parentId: parent.id,
+      index,
+      definitionPath,
+      stateName: '',
+      stateInput: phase.inputs[index],
+      enteredTime: this.host.now(),
+      retryAttempts: [],
+      phase: { kind: 'entering' },
+      status: 'running',
+      lastEventId: parent.lastEventId,
+    };
+    child.stateName = execution.definitionOf(child).StartAt;
+    execution.runs.set(child.id, child);
+    tx.dirtyRuns.add(child);
+    if (state.Type === 'Map') {
+      this.emit(execution, tx, child, 'MapIterationStarted', {
+        mapIterationStartedEventDetails: { name: parent.stateName, index },
+      });
+    }
+    this.advance(execution, tx, child);
+  }
+
+  private branchesSucceeded(
+    execution: LiveExecution,
+    tx: Transaction,
+    parent: RunRecord,
+    state: ParallelState | MapState,
+    children: RunRecord[],
+  ): void {
+    for (const child of children) this.dropRun(execution, tx, child);
+    this.emit(
+      execution,
+      tx,
+      parent,
+      state.Type === 'Parallel' ? 'ParallelStateSucceeded' : 'MapStateSucceeded',
+      {},
+    );
+    this.complete(
+      execution,
+      tx,
+      parent,
+      state,
+      children.map((child) => child.output),
+    );
+  }
+
+  private branchFailed(
+    execution: LiveExecution,
+    tx: Transaction,
+    parent: RunRecord,
+    state: ParallelState | MapState,
+    children: RunRecord[],
+    failed: RunRecord,
+  ): void {
+    for (const child of children) {
+      if (child.status === 'running' && state.Type === 'Map') {
+        this.emit(execution, tx, child, 'MapIterationAborted', {
+          mapIterationAbortedEventDetails: { name: parent.stateName, index: child.index },
+        });
+      }
+      this.dropRun(execution, tx, child);
+    }
+    this.emit(
+      execution,
+      tx,
+      parent,
+      state.Type === 'Parallel' ? 'ParallelStateFailed' : 'MapStateFailed',
+      {},
+    );
+    const failure = failed.failure as RunError;
+    this.raise(execution, tx, parent, state, new StatesError(failure.error, failure.cause));
+    this.advance(execution, tx, parent);
+  }
+
+  private dropRun(execution: LiveExecution, tx: Transaction, run: RunRecord): void {
+    for (const child of execution.childrenOf(run.id)) this.dropRun(execution, tx, child);
+    execution.runs.delete(run.id);
+    tx.deletedRuns.add(run.id);
+    run.status = run.status === 'running' ? 'failed' : run.status;
+  }
+
+  // --- Ending runs and executions ---
+
+  private finishRun(
+    execution: LiveExecution,
+    tx: Transaction,
+    run: RunRecord,
+    result: { output: unknown } | { failure: RunError },
+  ): void {
+    if ('output' in result) {
+      run.status = 'succeeded';
+      run.output = result.output;
+    } else {
+      run.status = 'failed';
+      run.failure = result.failure;
+    }
+    run.phase = { kind: 'entering' };
+    tx.dirtyRuns.add(run);
+    if (run.parentId === undefined) {
+      this.closeMain(execution, tx, run);
+      return;
+    }
+    const parent = execution.runs.get(run.parentId);
+    if (!parent) return;
+    const parentState = execution.stateOf(parent);
+    if (parentState.Type === 'Map') {
+      const details = { name: parent.stateName, index: run.index };
+      if (run.status === 'succeeded') {
+        this.emit(execution, tx, run, 'MapIterationSucceeded', {
+          mapIterationSucceededEventDetails: details,
+        });
+      } else {
+        this.emit(execution, tx, run, 'MapIterationFailed', { mapIterationFailedEventDetails: details });
+      }
+    }
+    this.pumpBranches(execution, tx, parent);
+  }
+
+  private closeMain(execution: LiveExecution, tx: Transaction, main: RunRecord): void {
+    if (main.status === 'succeeded') {
+      execution.record.output = JSON.stringify(main.output ?? null);
+      this.close(execution, tx, 'SUCCEEDED', 'ExecutionSucceeded', {
+        executionSucceededEventDetails: {
+          output: execution.record.output,
+          outputDetails: { truncated: false },
+        },
+      });
+    } else {
+      const failure = main.failure as RunError;
+      execution.record.error = failure.error;
+      execution.record.cause = failure.cause;
+      this.close(execution, tx, 'FAILED', 'ExecutionFailed', { executionFailedEventDetails: failure });
+    }
+  }
+
+  private close(
+    execution: LiveExecution,
+    tx: Transaction,
+    status: ExecutionStatus,
+    eventType: string,
+    details: Record<string, unknown>,
+  ): void {
+    if (execution.closed) return;
+    const { record } = execution;
+    record.status = status;
+    record.stopDate = this.host.now();
+    tx.recordChanged = true;
+    this.emit(execution, tx, execution.runs.get(MAIN_RUN_ID), eventType, details);
+    for (const id of execution.runs.keys()) tx.deletedRuns.add(id);
+    execution.runs.clear();
+    execution.closed = true;
+    tx.afterCommit.push(() => this.host.executionClosed(execution));
+  }
+
+  private watchExecutionTimeout(execution: LiveExecution): void {
+    const seconds = execution.definition.TimeoutSeconds;
+    if (seconds === undefined) return;
+    this.host.timers.schedule(execution.record.startDate + seconds * 1000, () => {
+      if (execution.closed) return;
+      void execution.mutate((tx) => {
+        this.close(execution, tx, 'TIMED_OUT', 'ExecutionTimedOut', {
+          executionTimedOutEventDetails: { error: StatesErrorName.Timeout, cause: 'The execution timed out' },
+        });
+        execution.record.error = StatesErrorName.Timeout;
+        execution.record.cause = 'The execution timed out';
+      });
+    });
+  }
+
+  private emit(
+    execution: LiveExecution,
+    tx: Transaction,
+    run: RunRecord | undefined,
+    type: string,
+    details: Record<string, unknown>,
+  ): void {
+    const id = execution.nextEventId++;
+    tx.events.push({
+      id,
+      previousEventId: run?.lastEventId ?? id - 1,
+      timestamp: this.host.now(),
+      type,
+      ...details,
+    });
+    if (run) {
+      run.lastEventId = id;
+      tx.dirtyRuns.add(run);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import { StatesError, StatesErrorName } from '../errors.js';
+import type { ServiceEndpoints } from './aws-clients.js';
+import { DynamoDbIntegration } from './dynamodb.js';
+import { EventBridgeIntegration } from './eventbridge.js';
+import { LambdaIntegration } from './lambda.js';
+import type { LambdaRegistry } from './lambda-registry.js';
+import { parseTaskResource, type TaskResource } from './task-resource.js';
+
+export type { ServiceEndpoints } from './aws-clients.js';
+export {
+  type LambdaContext,
+  LambdaFunctionError,
+  type LambdaHandler,
+  LambdaRegistry,
+} from './lambda-registry.js';
+export { parseTaskResource, type TaskResource } from './task-resource.js';
+
+/**
+ * An AWS SDK service integration served by the engine itself, e.g. `aws-sdk:sfn:listExecutions`:
+ * PascalCase parameters in and out, as AWS SDK integrations take and give them.
+ */
+export type SdkServiceHandler = (action: string, parameters: Record<string, unknown>) => Promise<unknown>;
+
+/** What the integrations need from their host. */
+export interface TaskIntegrationsOptions {
+  endpoints: ServiceEndpoints;
+  lambda: LambdaRegistry;
+  /** AWS SDK integrations by service name (e.g. `sfn`), served in process. */
+  sdkServices?: Record<string, SdkServiceHandler>;
+}
+
+/** Calls Task resources: optimized integrations, plain Lambda ARNs and in-process SDK integrations. */
+export class TaskIntegrations {
+  private readonly dynamodb: DynamoDbIntegration;
+  private readonly events: EventBridgeIntegration;
+  private readonly lambda: LambdaIntegration;
+
+  constructor(private readonly options: TaskIntegrationsOptions) {
+    this.dynamodb = new DynamoDbIntegration(options.endpoints);
+    this.events = new EventBridgeIntegration(options.endpoints);
+    this.lambda = new LambdaIntegration(options.lambda);
+  }
+
+  /** Parses a resource and checks that it can be run, for definition validation. */
+  resolve(resource: string): TaskResource | undefined {
+    const parsed = parseTaskResource(resource);
+    return parsed && this.supports(parsed) ? parsed : undefined;
+  }
+
+  /** Calls the resource. Failures are {@link StatesError}s named as AWS names them. */
+  async invoke(resource: TaskResource, parameters: unknown): Promise<unknown> {
+    if (resource.lambdaFunctionArn) return this.lambda.invokeFunction(resource.lambdaFunctionArn, parameters);
+    const { resourceType, action } = resource;
+    if (resourceType === 'dynamodb' && this.dynamodb.supports(action))
+      return this.dynamodb.call(action, parameters);
+    if (resourceType === 'events' && this.events.supports(action))
+      return this.events.call(action, parameters);
+    if (resourceType === 'lambda' && this.lambda.supports(action))
+      return this.lambda.call(action, parameters);
+    const sdkService = resource.awsSdk
+      ? this.options.sdkServices?.[resourceType.slice('aws-sdk:'.length)]
+      : undefined;
+    if (sdkService) return sdkService(action, (parameters ?? {}) as Record<string, unknown>);
+    throw new StatesError(
+      StatesErrorName.Runtime,
+      `The resource '${resource.resource}' is not supported by this engine`,
+    );
+  }
+
+  /** Releases the clients' sockets. */
+  close(): void {
+    this.dynamodb.close();
+    this.events.close();
+  }
+
+  private supports(resource: TaskResource): boolean {
+    if (resource.lambdaFunctionArn) return true;
+    switch (resource.resourceType) {
+      case 'dynamodb':
+        return this.dynamodb.supports(resource.action);
+      case 'events':
+        return this.events.supports(resource.action);
+      case 'lambda':
+        return this.lambda.supports(resource.action);
+      default:
+        return (
+          resource.awsSdk &&
+          this.options.sdkServices?.[resource.resourceType.slice('aws-sdk:'.length)] !== undefined
+        );
+    }
+  }
+}

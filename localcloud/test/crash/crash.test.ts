@@ -1,0 +1,211 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreateStateMachineCommand,
+  DescribeExecutionCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import { afterAll, describe, expect, it } from 'vitest';
+import { historyOf } from '../support/cloud.js';
+
+/**
+ * Kills the engine's process with SIGKILL at random moments while executions are being started,
+ * waited on and answered, then checks after each restart that nothing acknowledged was lost.
+ */
+
+const KILLS = Number(process.env.CRASH_KILLS ?? 3);
+const HOST = join(import.meta.dirname, 'crash-host.ts');
+const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-crash-'));
+
+interface Host {
+  process: ChildProcess;
+  sfn: SFNClient;
+}
+
+function startHost(): Promise<Host> {
+  const child = spawn(process.execPath, ['--import', 'tsx', HOST, dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.once('exit', (code) =>
+      reject(new Error(`host exited with ${code} before it was ready: ${output}`)),
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /READY (\S+)/.exec(output);
+      if (match) {
+        child.removeAllListeners('exit');
+        const sfn = new SFNClient({
+          endpoint: match[1],
+          region: 'us-east-1',
+          credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+          maxAttempts: 1,
+        });
+        resolve({ process: child, sfn });
+      }
+    });
+  });
+}
+
+function kill(host: Host): Promise<void> {
+  return new Promise((resolve) => {
+    host.process.once('exit', () => resolve());
+    host.process.kill('SIGKILL');
+    host.sfn.destroy();
+  });
+}
+
+const definition = {
+  StartAt: 'Accept',
+  States: {
+    Accept: { Type: 'Pass', Result: { accepted: true }, ResultPath: '$.accept', Next: 'Pause' },
+    Pause: { Type: 'Wait', Seconds: 1, Next: 'AwaitBarista' },
+    AwaitBarista: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      Parameters: { FunctionName: 'hold', Payload: { 'token.$': '$$.Task.Token' } },
+      ResultPath: '$.barista',
+      TimeoutSeconds: 300,
+      Next: 'Record',
+    },
+    Record: {
+      Type: 'Task',
+      Resource: 'arn:aws:lambda:us-east-1:000000000000:function:record',
+      Parameters: { 'name.$': '$$.Execution.Name' },
+      ResultPath: '$.record',
+      Next: 'Done',
+    },
+    Done: { Type: 'Succeed' },
+  },
+};
+
+/** The token a waiting execution's callback task was given, read from its history. */
+async function pendingToken(sfn: SFNClient, executionArn: string): Promise<string | undefined> {
+  const events = await historyOf(sfn, executionArn);
+  const scheduled = events.filter((event) => event.type === 'TaskScheduled');
+  const last = scheduled.at(-1)?.taskScheduledEventDetails?.parameters;
+  if (!last || !JSON.parse(last).FunctionName?.includes('hold')) return undefined;
+  return JSON.parse(last).Payload.token as string;
+}
+
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('crash: kill -9 under load', () => {
+  it(`loses no acknowledged execution or answer across ${KILLS} kills`, async () => {
+    let host = await startHost();
+    const { stateMachineArn } = await host.sfn.send(
+      new CreateStateMachineCommand({
+        name: 'crash-test',
+        definition: JSON.stringify(definition),
+        roleArn: 'arn:aws:iam::000000000000:role/test',
+      }),
+    );
+    const started = new Map<string, string>();
+    const answered = new Set<string>();
+    let counter = 0;
+
+    for (let kill_ = 0; kill_ < KILLS; kill_++) {
+      const current = host;
+      let running = true;
+      const starter = async () => {
+        while (running) {
+          const name = `order-${counter++}`;
+          try {
+            const { executionArn } = await current.sfn.send(
+              new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify({ name }) }),
+            );
+            started.set(name, executionArn as string);
+          } catch {
+            return; // Not acknowledged: the process died during the call.
+          }
+        }
+      };
+      const answerer = async () => {
+        while (running) {
+          for (const [name, arn] of started) {
+            if (!running) return;
+            if (answered.has(name)) continue;
+            try {
+              const token = await pendingToken(current.sfn, arn);
+              if (!token) continue;
+              await current.sfn.send(
+                new SendTaskSuccessCommand({ taskToken: token, output: '{"made":true}' }),
+              );
+              answered.add(name);
+            } catch {
+              if (!running) return;
+            }
+          }
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      };
+      const work = Promise.all([starter(), starter(), starter(), answerer()]);
+      await new Promise((resolve) => setTimeout(resolve, 800 + Math.random() * 1200));
+      running = false;
+      await kill(current);
+      await work;
+      host = await startHost();
+      // Right after the restart every acknowledged execution is there.
+      for (const [name, arn] of started) {
+        const described = await host.sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
+        expect(described.name).toBe(name);
+        expect(['RUNNING', 'SUCCEEDED']).toContain(described.status);
+        if (answered.has(name)) {
+          const events = await historyOf(host.sfn, arn);
+          expect(events.some((event) => event.type === 'TaskSucceeded')).toBe(true);
+        }
+      }
+    }
+
+    // Drive everything to the end on the last process: answer every token still pending.
+    const deadline = Date.now() + 30_000;
+    const open = new Set(started.keys());
+    while (open.size > 0 && Date.now() < deadline) {
+      for (const name of [...open]) {
+        const arn = started.get(name) as string;
+        const described = await host.sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
+        if (described.status === 'SUCCEEDED') {
+          open.delete(name);
+          continue;
+        }
+        expect(described.status).toBe('RUNNING');
+        const token = await pendingToken(host.sfn, arn);
+        if (token) {
+          await host.sfn
+            .send(new SendTaskSuccessCommand({ taskToken: token, output: '{"made":true}' }))
+            .catch(() => undefined);
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect([...open]).toEqual([]);
+
+    // Every execution's history is whole: ids 1..n in order, one start, one success.
+    for (const arn of started.values()) {
+      const events = await historyOf(host.sfn, arn);
+      expect(events.map((event) => event.id)).toEqual(events.map((_, i) => i + 1));
+      expect(events.filter((event) => event.type === 'ExecutionStarted')).toHaveLength(1);
+      expect(events.filter((event) => event.type === 'ExecutionSucceeded')).toHaveLength(1);
+    }
+    // The side-effecting task ran at least once for every execution (again only if interrupted).
+    const recorded = new Set(
+      readFileSync(join(dataDir, 'invocations.log'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line).name as string),
+    );
+    for (const name of started.keys()) expect(recorded.has(name)).toBe(true);
+    console.log(
+      `crash test: ${started.size} executions acknowledged, ${answered.size} answered before a kill, ${KILLS} kills, 0 lost`,
+    );
+    await kill(host);
+  }, 120_000);
+});
