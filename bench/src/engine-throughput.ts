@@ -109,7 +109,7 @@ function result(
 /** Runs both engines on both workloads, each after a warm-up run. */
 export async function compareEngines(plan: ThroughputPlan): Promise<ThroughputResult[]> {
   const results: ThroughputResult[] = [];
-  const warmUp = { executions: Math.min(500, plan.executions), concurrency: plan.concurrency };
+  const warmUp = plan;
   for (const workload of ['a', 'b'] as const) {
     await peer(workload, warmUp);
     await ours(workload, warmUp);

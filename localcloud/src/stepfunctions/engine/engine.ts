@@ -225,6 +225,7 @@ export class StepFunctionsEngine {
         value: updated.definition,
       },
     ]);
+    this.machines.set(updated.stateMachineArn, updated);
     return updated;
   }
 

@@ -33,7 +33,12 @@ export class LiveExecution {
   /** Runs with a record in the store, so deleting one that never reached it costs nothing. */
   private readonly storedRuns = new Set<string>();
   private liveKeyStored = false;
-  private mailbox: Promise<unknown> = Promise.resolve();
+  private readonly queue: Array<{
+    change: (tx: Transaction) => unknown;
+    resolve: (value: unknown) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+  private draining = false;
   private readonly executionContext: ContextObject['Execution'];
   private readonly machineContext: ContextObject['StateMachine'];
 
@@ -64,18 +69,45 @@ export class LiveExecution {
 
   /**
    * Runs `change` after every earlier change of this execution, writes what it changed, then
-   * starts its effects. Resolves with `change`'s value once written; rejects with its error.
+   * starts its effects. Changes that arrive in the same turn of the event loop share one
+   * transaction and one write. Resolves with `change`'s value once written; rejects with its
+   * error (a change that throws must do so before it changes anything).
    */
   mutate<T>(change: (tx: Transaction) => T): Promise<T> {
-    const result = this.mailbox.then(async () => {
-      const tx = new Transaction();
-      const value = change(tx);
-      await this.commit(this.opsOf(tx));
-      for (const effect of tx.afterCommit) effect();
-      return value;
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ change, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
     });
-    this.mailbox = result.catch(() => undefined);
-    return result;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const changes = this.queue.splice(0);
+      const tx = new Transaction();
+      const outcomes = changes.map(({ change }) => {
+        try {
+          return { ok: true as const, value: change(tx) };
+        } catch (error) {
+          return { ok: false as const, error };
+        }
+      });
+      try {
+        await this.commit(this.opsOf(tx));
+      } catch (error) {
+        for (const { reject } of changes) reject(error);
+        continue;
+      }
+      for (const effect of tx.afterCommit) effect();
+      changes.forEach(({ resolve, reject }, i) => {
+        const outcome = outcomes[i] as (typeof outcomes)[number];
+        if (outcome.ok) resolve(outcome.value);
+        else reject(outcome.error);
+      });
+    }
+    this.draining = false;
   }
 
   /** The state a run is in. */

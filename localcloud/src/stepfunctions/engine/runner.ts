@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Catcher, MapState, ParallelState, Retrier, State, TaskState } from '../asl/types.js';
 import { StatesError, StatesErrorName, toStatesError } from '../errors.js';
 import type { TaskIntegrations, TaskResource } from '../integrations/index.js';
+import { MAX_PAYLOAD_BYTES } from '../intrinsics/index.js';
 import { applyResultPath } from '../io/index.js';
 import { errorOutput, findCatcher, planRetry } from '../retry/index.js';
 import { type StateOutcome, stateFileFor } from '../states/index.js';
@@ -384,7 +385,14 @@ export class Runner {
   private taskSucceeded(execution: LiveExecution, tx: Transaction, run: RunRecord, result: unknown): void {
     const state = execution.stateOf(run) as TaskState;
     const resource = this.host.integrations.resolve(state.Resource) as TaskResource;
-    const output = { output: JSON.stringify(result ?? null), outputDetails: { truncated: false } };
+    const text = JSON.stringify(result ?? null);
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > MAX_PAYLOAD_BYTES) {
+      const cause = `The task result is ${bytes} bytes, over the payload quota of ${MAX_PAYLOAD_BYTES} bytes`;
+      this.taskFailed(execution, tx, run, new StatesError(StatesErrorName.DataLimitExceeded, cause));
+      return;
+    }
+    const output = { output: text, outputDetails: { truncated: false } };
     if (resource.lambdaFunctionArn) {
       this.emit(execution, tx, run, 'LambdaFunctionSucceeded', {
         lambdaFunctionSucceededEventDetails: output,

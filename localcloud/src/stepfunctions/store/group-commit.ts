@@ -8,11 +8,15 @@ export type StoreOp = { type: 'put'; key: string; value: string } | { type: 'del
  * A caller's promise resolves once its writes have reached the operating system (LevelDB appends
  * them to its log before the batch call completes), which is the durability the engine promises
  * for a process crash. With `sync`, each batch is also flushed to the disk.
+ *
+ * Batches of different turns may be in flight together: LevelDB orders concurrent writers itself,
+ * and a caller that needs its writes ordered (one execution's transitions) waits for each before
+ * making the next.
  */
 export class GroupCommit {
   private pending: StoreOp[] = [];
   private waiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
-  private flushing: Promise<void> | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
   private scheduled = false;
 
   constructor(
@@ -26,31 +30,22 @@ export class GroupCommit {
     for (const op of ops) this.pending.push(op);
     return new Promise<void>((resolve, reject) => {
       this.waiters.push({ resolve, reject });
-      this.schedule();
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
     });
   }
 
   /** Resolves when everything queued so far is written. */
   async drain(): Promise<void> {
-    while (this.flushing || this.pending.length > 0) {
-      if (this.flushing) await this.flushing;
-      else await this.flush();
-    }
+    if (this.pending.length > 0) this.flush();
+    await Promise.allSettled([...this.inFlight]);
   }
 
-  private schedule(): void {
-    if (this.scheduled || this.flushing) return;
-    this.scheduled = true;
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.flush();
-    });
-  }
-
-  private async flush(): Promise<void> {
-    // One batch at a time: a flush scheduled before `drain` started one leaves the writes to the
-    // `finally` below, which would otherwise clear `flushing` while a second batch is in flight.
-    if (this.flushing || this.pending.length === 0) return;
+  private flush(): void {
+    this.scheduled = false;
+    if (this.pending.length === 0) return;
     const ops = this.pending;
     const waiters = this.waiters;
     this.pending = [];
@@ -61,19 +56,16 @@ export class GroupCommit {
       if (op.type === 'put') batch.put(op.key, op.value);
       else batch.del(op.key);
     }
-    this.flushing = batch.write({ sync: this.sync }).then(
+    const written: Promise<void> = batch.write({ sync: this.sync }).then(
       () => {
+        this.inFlight.delete(written);
         for (const waiter of waiters) waiter.resolve();
       },
       (error: unknown) => {
+        this.inFlight.delete(written);
         for (const waiter of waiters) waiter.reject(error);
       },
     );
-    try {
-      await this.flushing;
-    } finally {
-      this.flushing = undefined;
-      if (this.pending.length > 0) this.schedule();
-    }
+    this.inFlight.add(written);
   }
 }
