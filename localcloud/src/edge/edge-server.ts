@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AwsJsonService, serveAwsJson } from './aws-json-service.js';
+import type { EdgeRoute } from './edge-route.js';
 
 /** What the edge serves. */
 export interface EdgeOptions {
   /** Services spoken over the AWS JSON protocol, by target prefix. */
   services: AwsJsonService[];
+  /** Other routes, tried in order when no JSON protocol service answers. */
+  routes?: EdgeRoute[];
   /** Region assumed when a request carries no signature. */
   region: string;
 }
@@ -63,6 +66,9 @@ export class EdgeServer {
       if (service)
         return serveAwsJson(service, target.slice(dot + 1), request, response, this.options.region);
     }
+    const url = new URL(request.url ?? '/', 'http://edge');
+    const route = this.options.routes?.find((candidate) => candidate.matches(request, url));
+    if (route) return route.handle(request, response, url);
     const body = JSON.stringify({
       __type: 'UnknownOperationException',
       message: `No service answers ${request.method} ${request.url} (target ${target ?? 'none'})`,

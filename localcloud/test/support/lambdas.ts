@@ -1,4 +1,3 @@
-import type { HistoryEvent } from '@aws-sdk/client-sfn';
 import type { LambdaRegistry } from '../../src/stepfunctions/integrations/index.js';
 
 /** The Lambda ARN of a locally registered function, for plain-ARN Task resources. */
@@ -45,16 +44,6 @@ export function recordInvocations<T = Record<string, unknown>>(
       return new Promise((resolve) => waiting.push({ n, resolve }));
     },
   };
-}
-
-/** The types of history events, in order. */
-export function typesOf(events: HistoryEvent[]): string[] {
-  return events.map((event) => event.type as string);
-}
-
-/** Milliseconds since `since`. */
-export function elapsedSince(since: number): number {
-  return Date.now() - since;
 }
 
 /** Resolves after `ms` milliseconds. */

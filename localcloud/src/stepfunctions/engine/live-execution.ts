@@ -1,6 +1,6 @@
+import type { StoreOp } from '../../store/group-commit.js';
 import type { ContextObject } from '../asl/context-object.js';
 import type { State, StateMachineDefinition } from '../asl/types.js';
-import type { StoreOp } from '../store/group-commit.js';
 import { Keys } from '../store/keys.js';
 import type { ExecutionRecord, HistoryEventRecord, RunRecord } from './records.js';
 

@@ -21,6 +21,11 @@ export interface RunnerHost {
   readonly region: string;
   /** Called once an execution has closed and its final record is written. */
   executionClosed(execution: LiveExecution): void;
+  /**
+   * True once the engine is closing. A task result that arrives then is dropped: the store can no
+   * longer take it, and the task runs again at the next start, as after a crash.
+   */
+  isClosing(): boolean;
 }
 
 type TaskPhase = Extract<RunPhase, { kind: 'tasking' }>;
@@ -338,8 +343,9 @@ export class Runner {
     const resource = this.host.integrations.resolve(state.Resource) as TaskResource;
     tx.afterCommit.push(() => {
       this.host.integrations.invoke(resource, phase.parameters).then(
-        (result) =>
-          execution.mutate((next) => {
+        async (result) => {
+          if (this.host.isClosing()) return;
+          await execution.mutate((next) => {
             if (run.phase !== phase || execution.closed) return;
             if (phase.token === undefined) {
               this.taskSucceeded(execution, next, run, result);
@@ -355,12 +361,15 @@ export class Runner {
                 outputDetails: { truncated: false },
               },
             });
-          }),
-        (thrown: unknown) =>
-          execution.mutate((next) => {
+          });
+        },
+        async (thrown: unknown) => {
+          if (this.host.isClosing()) return;
+          await execution.mutate((next) => {
             if (run.phase !== phase || execution.closed) return;
             this.taskFailed(execution, next, run, toStatesError(thrown));
-          }),
+          });
+        },
       );
     });
   }
