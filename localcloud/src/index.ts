@@ -1,4 +1,5 @@
-export { type AwsJsonService, AwsServiceError, type RequestMeta } from './edge/aws-json-service.js';
+export { AwsServiceError } from './aws-service-error.js';
+export type { AwsJsonService, RequestMeta } from './edge/aws-json-service.js';
 export { type EdgeOptions, EdgeServer } from './edge/edge-server.js';
 export { LocalCloud, type LocalCloudOptions } from './local-cloud.js';
 export { stepFunctionsService } from './stepfunctions/api/index.js';
@@ -16,4 +17,3 @@ export {
   type LambdaHandler,
   LambdaRegistry,
 } from './stepfunctions/integrations/index.js';
-export { ServiceError } from './stepfunctions/service-error.js';

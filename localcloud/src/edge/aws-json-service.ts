@@ -1,4 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AwsServiceError } from '../aws-service-error.js';
+
+export { AwsServiceError };
 
 /** What an action learns about its caller. */
 export interface RequestMeta {
@@ -8,21 +11,6 @@ export interface RequestMeta {
 
 /** One action of an AWS JSON protocol service: its parsed request in, its response out. */
 export type AwsJsonAction = (input: Record<string, unknown>, meta: RequestMeta) => Promise<unknown>;
-
-/**
- * An error in an AWS JSON protocol's shape: `code` becomes `__type`, which the official SDKs turn
- * into their exception class of that name.
- */
-export class AwsServiceError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-    this.name = code;
-  }
-}
 
 /** A service spoken over the AWS JSON protocol (1.0 or 1.1), routed by `X-Amz-Target`. */
 export interface AwsJsonService {

@@ -1,11 +1,5 @@
-import {
-  type AwsJsonAction,
-  type AwsJsonService,
-  AwsServiceError,
-  type RequestMeta,
-} from '../../edge/aws-json-service.js';
+import type { AwsJsonAction, AwsJsonService, RequestMeta } from '../../edge/aws-json-service.js';
 import type { StepFunctionsEngine } from '../engine/engine.js';
-import { ServiceError } from '../service-error.js';
 import { createStateMachine } from './actions/create-state-machine.js';
 import { deleteStateMachine } from './actions/delete-state-machine.js';
 import { describeExecution } from './actions/describe-execution.js';
@@ -48,9 +42,5 @@ export function stepFunctionsService(engine: StepFunctionsEngine): AwsJsonServic
     targetPrefix: 'AWSStepFunctions',
     contentType: 'application/x-amz-json-1.0',
     actions,
-    toServiceError: (error) =>
-      error instanceof ServiceError
-        ? new AwsServiceError(error.code, error.message, error.httpStatus)
-        : undefined,
   };
 }

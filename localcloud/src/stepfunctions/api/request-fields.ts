@@ -1,11 +1,11 @@
+import { AwsServiceError } from '../../aws-service-error.js';
 import { isExecutionArn, isStateMachineArn } from '../engine/arns.js';
-import { ServiceError } from '../service-error.js';
 
 /** A request body as the wire gives it. */
 export type Input = Record<string, unknown>;
 
-function validation(field: string, constraint: string, value: unknown): ServiceError {
-  return new ServiceError(
+function validation(field: string, constraint: string, value: unknown): AwsServiceError {
+  return new AwsServiceError(
     'ValidationException',
     `1 validation error detected: Value ${value === undefined ? 'null' : `'${String(value)}'`} at '${field}' failed to satisfy constraint: ${constraint}`,
   );
@@ -50,7 +50,7 @@ export function optionalBoolean(input: Input, field: string): boolean | undefine
 export function stateMachineArnField(input: Input, field = 'stateMachineArn'): string {
   const arn = requiredString(input, field, 256);
   if (!isStateMachineArn(arn))
-    throw new ServiceError('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${arn}'`);
+    throw new AwsServiceError('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${arn}'`);
   return arn;
 }
 
@@ -58,7 +58,7 @@ export function stateMachineArnField(input: Input, field = 'stateMachineArn'): s
 export function executionArnField(input: Input, field = 'executionArn'): string {
   const arn = requiredString(input, field, 256);
   if (!isExecutionArn(arn))
-    throw new ServiceError('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${arn}'`);
+    throw new AwsServiceError('InvalidArn', `Invalid Arn: 'Resource type not valid in this context: ${arn}'`);
   return arn;
 }
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { ClassicLevel } from 'classic-level';
+import { AwsServiceError } from '../../aws-service-error.js';
 import { GroupCommit, type StoreOp } from '../../store/group-commit.js';
 import type { State, StateMachineDefinition } from '../asl/types.js';
 import { validateDefinition } from '../asl/validate-definition.js';
 import { LambdaRegistry, type ServiceEndpoints, TaskIntegrations } from '../integrations/index.js';
-import { ServiceError } from '../service-error.js';
 import { Keys } from '../store/keys.js';
 import { executionArn, isValidName, machineOfExecution, stateMachineArn } from './arns.js';
 import { LiveExecution } from './live-execution.js';
@@ -163,14 +163,15 @@ export class StepFunctionsEngine {
     loggingConfiguration?: unknown;
     tracingConfiguration?: unknown;
   }): Promise<StateMachineRecord> {
-    if (!isValidName(request.name)) throw new ServiceError('InvalidName', `Invalid Name: '${request.name}'`);
+    if (!isValidName(request.name))
+      throw new AwsServiceError('InvalidName', `Invalid Name: '${request.name}'`);
     const arn = stateMachineArn(request.region ?? this.region, request.name);
     const existing = await this.findStateMachine(arn);
     // Validation compiles the whole ASL schema; a definition already stored has passed it.
     if (existing?.definition !== request.definition) this.checkDefinition(request.definition);
     if (existing) {
       if (isSameStateMachine(existing, request)) return existing;
-      throw new ServiceError('StateMachineAlreadyExists', `State Machine Already Exists: '${arn}'`);
+      throw new AwsServiceError('StateMachineAlreadyExists', `State Machine Already Exists: '${arn}'`);
     }
     const record: StateMachineRecord = {
       stateMachineArn: arn,
@@ -236,7 +237,8 @@ export class StepFunctionsEngine {
   /** DescribeStateMachine. */
   async getStateMachine(arn: string): Promise<StateMachineRecord> {
     const record = await this.findStateMachine(arn);
-    if (!record) throw new ServiceError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+    if (!record)
+      throw new AwsServiceError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
     return record;
   }
 
@@ -270,13 +272,13 @@ export class StepFunctionsEngine {
   }): Promise<ExecutionRecord> {
     const machine = await this.getStateMachine(request.stateMachineArn);
     const name = request.name ?? randomUUID();
-    if (!isValidName(name)) throw new ServiceError('InvalidName', `Invalid Name: '${name}'`);
+    if (!isValidName(name)) throw new AwsServiceError('InvalidName', `Invalid Name: '${name}'`);
     const inputText = request.input ?? '{}';
     let input: unknown;
     try {
       input = JSON.parse(inputText);
     } catch {
-      throw new ServiceError(
+      throw new AwsServiceError(
         'InvalidExecutionInput',
         "Invalid State Machine Execution Input: 'Invalid JSON'",
       );
@@ -285,7 +287,7 @@ export class StepFunctionsEngine {
     const running = this.live.get(arn);
     if (running) return this.sameExecution(running, inputText);
     if (await this.findExecution(arn))
-      throw new ServiceError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
+      throw new AwsServiceError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
     const raced = this.live.get(arn);
     if (raced) return this.sameExecution(raced, inputText);
 
@@ -326,7 +328,7 @@ export class StepFunctionsEngine {
     const live = this.live.get(arn);
     if (live) return this.snapshot(live.record);
     const record = await this.findExecution(arn);
-    if (!record) throw new ServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
+    if (!record) throw new AwsServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     return record;
   }
 
@@ -442,7 +444,7 @@ export class StepFunctionsEngine {
     const { executionArn: arn, runId } = decodeTaskToken(token);
     const execution = this.live.get(arn);
     const gone = () =>
-      new ServiceError('TaskTimedOut', "Task Timed Out: 'Provided task does not exist anymore'");
+      new AwsServiceError('TaskTimedOut', "Task Timed Out: 'Provided task does not exist anymore'");
     if (!execution) throw gone();
     await execution.mutate((tx) => {
       const run = execution.runs.get(runId);
@@ -455,7 +457,7 @@ export class StepFunctionsEngine {
 
   private sameExecution(running: LiveExecution, inputText: string): ExecutionRecord {
     if (running.closed || running.record.input !== inputText) {
-      throw new ServiceError(
+      throw new AwsServiceError(
         'ExecutionAlreadyExists',
         `Execution Already Exists: '${running.record.executionArn}'`,
       );
@@ -466,7 +468,7 @@ export class StepFunctionsEngine {
   private checkDefinition(definition: string): void {
     const result = validateDefinition(definition);
     if (!result.ok)
-      throw new ServiceError(
+      throw new AwsServiceError(
         'InvalidDefinition',
         `Invalid State Machine Definition: '${result.problems.join(', ')}'`,
       );
@@ -474,7 +476,7 @@ export class StepFunctionsEngine {
       (resource) => !this.integrations.resolve(resource),
     );
     if (unsupported.length > 0) {
-      throw new ServiceError(
+      throw new AwsServiceError(
         'InvalidDefinition',
         `Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The resource provided ${unsupported.join(', ')} is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.'`,
       );
@@ -611,14 +613,14 @@ function encodeEventToken(eventId: number): string {
 
 function decodeEventToken(token: string): number {
   const match = /^event:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
-  if (!match) throw new ServiceError('InvalidToken', "Invalid Token: 'Invalid pagination token'");
+  if (!match) throw new AwsServiceError('InvalidToken', "Invalid Token: 'Invalid pagination token'");
   return Number(match[1]);
 }
 
 function decodePageToken(token: string): string {
   const key = Buffer.from(token, 'base64url').toString('utf8');
   if (!key.includes('\u0000'))
-    throw new ServiceError('InvalidToken', "Invalid Token: 'Invalid pagination token'");
+    throw new AwsServiceError('InvalidToken', "Invalid Token: 'Invalid pagination token'");
   return key;
 }
 

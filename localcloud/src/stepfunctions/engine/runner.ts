@@ -353,13 +353,9 @@ export class Runner {
             }
             phase.started = true;
             next.dirtyRuns.add(run);
-            this.emit(execution, next, run, 'TaskSubmitted', {
-              taskSubmittedEventDetails: {
-                resourceType: resource.resourceType,
-                resource: resource.resource,
-                output: JSON.stringify(result),
-                outputDetails: { truncated: false },
-              },
+            this.emitTaskEvent(execution, next, run, resource, 'Submitted', {
+              output: JSON.stringify(result),
+              outputDetails: { truncated: false },
             });
           });
         },
@@ -401,61 +397,60 @@ export class Runner {
       this.taskFailed(execution, tx, run, new StatesError(StatesErrorName.DataLimitExceeded, cause));
       return;
     }
-    const output = { output: text, outputDetails: { truncated: false } };
-    if (resource.lambdaFunctionArn) {
-      this.emit(execution, tx, run, 'LambdaFunctionSucceeded', {
-        lambdaFunctionSucceededEventDetails: output,
-      });
-    } else {
-      this.emit(execution, tx, run, 'TaskSucceeded', {
-        taskSucceededEventDetails: {
-          resourceType: resource.resourceType,
-          resource: resource.resource,
-          ...output,
-        },
-      });
-    }
+    this.emitTaskEvent(execution, tx, run, resource, 'Succeeded', {
+      output: text,
+      outputDetails: { truncated: false },
+    });
     this.complete(execution, tx, run, state, result ?? null);
   }
 
   private taskFailed(execution: LiveExecution, tx: Transaction, run: RunRecord, error: StatesError): void {
+    this.taskEnded(execution, tx, run, 'Failed', error);
+  }
+
+  private taskTimedOut(execution: LiveExecution, tx: Transaction, run: RunRecord, errorName: string): void {
+    this.taskEnded(execution, tx, run, 'TimedOut', new StatesError(errorName, ''));
+  }
+
+  private taskEnded(
+    execution: LiveExecution,
+    tx: Transaction,
+    run: RunRecord,
+    outcome: 'Failed' | 'TimedOut',
+    error: StatesError,
+  ): void {
     const state = execution.stateOf(run) as TaskState;
     const resource = this.host.integrations.resolve(state.Resource) as TaskResource;
-    const details = { error: error.name, cause: error.cause };
-    if (resource.lambdaFunctionArn) {
-      this.emit(execution, tx, run, 'LambdaFunctionFailed', { lambdaFunctionFailedEventDetails: details });
-    } else {
-      this.emit(execution, tx, run, 'TaskFailed', {
-        taskFailedEventDetails: {
-          resourceType: resource.resourceType,
-          resource: resource.resource,
-          ...details,
-        },
-      });
-    }
+    this.emitTaskEvent(execution, tx, run, resource, outcome, { error: error.name, cause: error.cause });
     this.raise(execution, tx, run, state, error);
     this.advance(execution, tx, run);
   }
 
-  private taskTimedOut(execution: LiveExecution, tx: Transaction, run: RunRecord, errorName: string): void {
-    const state = execution.stateOf(run) as TaskState;
-    const resource = this.host.integrations.resolve(state.Resource) as TaskResource;
-    const details = { error: errorName, cause: '' };
+  /**
+   * A task's event: `LambdaFunction<Outcome>` for a plain function ARN, otherwise `Task<Outcome>`
+   * naming the resource, as AWS writes them.
+   */
+  private emitTaskEvent(
+    execution: LiveExecution,
+    tx: Transaction,
+    run: RunRecord,
+    resource: TaskResource,
+    outcome: 'Succeeded' | 'Failed' | 'TimedOut' | 'Submitted',
+    details: Record<string, unknown>,
+  ): void {
     if (resource.lambdaFunctionArn) {
-      this.emit(execution, tx, run, 'LambdaFunctionTimedOut', {
-        lambdaFunctionTimedOutEventDetails: details,
+      this.emit(execution, tx, run, `LambdaFunction${outcome}`, {
+        [`lambdaFunction${outcome}EventDetails`]: details,
       });
     } else {
-      this.emit(execution, tx, run, 'TaskTimedOut', {
-        taskTimedOutEventDetails: {
+      this.emit(execution, tx, run, `Task${outcome}`, {
+        [`task${outcome}EventDetails`]: {
           resourceType: resource.resourceType,
           resource: resource.resource,
           ...details,
         },
       });
     }
-    this.raise(execution, tx, run, state, new StatesError(errorName, ''));
-    this.advance(execution, tx, run);
   }
 
   /** A Task's or Parallel/Map state's result goes through result processing to the next state. */

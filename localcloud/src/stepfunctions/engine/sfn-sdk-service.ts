@@ -1,6 +1,6 @@
+import { AwsServiceError } from '../../aws-service-error.js';
 import { StatesError } from '../errors.js';
 import type { SdkServiceHandler } from '../integrations/index.js';
-import { ServiceError } from '../service-error.js';
 import type { ExecutionStatus } from './records.js';
 
 /** The part of the engine the `aws-sdk:sfn` integration calls. */
@@ -55,7 +55,7 @@ export function sfnSdkService(engine: ExecutionLister): SdkServiceHandler {
         ...(page.nextToken !== undefined && { NextToken: page.nextToken }),
       };
     } catch (error) {
-      if (error instanceof ServiceError) {
+      if (error instanceof AwsServiceError) {
         const name = error.code.endsWith('Exception') ? error.code : `${error.code}Exception`;
         throw new StatesError(`Sfn.${name}`, error.message);
       }

@@ -1,4 +1,4 @@
-import { ServiceError } from '../service-error.js';
+import { AwsServiceError } from '../../aws-service-error.js';
 
 /** Where a task token leads: the execution, the run waiting on it, and a nonce for the attempt. */
 export interface TaskTokenParts {
@@ -28,5 +28,5 @@ export function decodeTaskToken(token: unknown): TaskTokenParts {
       // Falls through to InvalidToken: the token was not made here.
     }
   }
-  throw new ServiceError('InvalidToken', "Invalid Token: 'Invalid token'");
+  throw new AwsServiceError('InvalidToken', "Invalid Token: 'Invalid token'");
 }

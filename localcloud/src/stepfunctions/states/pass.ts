@@ -1,15 +1,12 @@
 import type { PassState } from '../asl/types.js';
-import { applyInputPath, applyOutputPath, applyResultPath, evaluatePayloadTemplate } from '../io/index.js';
+import { applyOutputPath, applyResultPath } from '../io/index.js';
+import { processInput } from './input-processing.js';
 import { type StateFile, transition } from './outcome.js';
 
 /** A Pass state: passes its input, or a fixed `Result`, or its `Parameters`, to the next state. */
 export const passState: StateFile<PassState> = {
   enter(state, input, { context }) {
-    const effectiveInput = applyInputPath(input, state.InputPath, context);
-    const parameters =
-      state.Parameters === undefined
-        ? effectiveInput
-        : evaluatePayloadTemplate(state.Parameters, effectiveInput, context);
+    const parameters = processInput(state, input, context);
     const result = state.Result === undefined ? parameters : state.Result;
     const output = applyOutputPath(
       applyResultPath(input, result, state.ResultPath),

@@ -1,16 +1,13 @@
 import type { TaskState } from '../asl/types.js';
-import { applyInputPath, evaluatePayloadTemplate, readTypedPath } from '../io/index.js';
+import { readTypedPath } from '../io/index.js';
+import { processInput } from './input-processing.js';
 import { type StateFile, transition } from './outcome.js';
 import { processResult } from './result-processing.js';
 
 /** A Task state: calls its resource with its Parameters; the runner does the call. */
 export const taskState: StateFile<TaskState> = {
   enter(state, input, { context }) {
-    const effectiveInput = applyInputPath(input, state.InputPath, context);
-    const parameters =
-      state.Parameters === undefined
-        ? effectiveInput
-        : evaluatePayloadTemplate(state.Parameters, effectiveInput, context);
+    const parameters = processInput(state, input, context);
     const timeoutSeconds =
       state.TimeoutSecondsPath !== undefined
         ? readTypedPath('TimeoutSecondsPath', state.TimeoutSecondsPath, input, context, 'positiveInteger')

@@ -1,16 +1,12 @@
 import type { StepFunctionsEngine } from '../../engine/engine.js';
-import { executionArnField, type Input, wireTime } from '../request-fields.js';
+import { executionSummary } from '../execution-summary.js';
+import { executionArnField, type Input } from '../request-fields.js';
 
 /** DescribeExecution. */
 export async function describeExecution(engine: StepFunctionsEngine, input: Input) {
   const record = await engine.getExecution(executionArnField(input));
   return {
-    executionArn: record.executionArn,
-    stateMachineArn: record.stateMachineArn,
-    name: record.name,
-    status: record.status,
-    startDate: wireTime(record.startDate),
-    ...(record.stopDate !== undefined && { stopDate: wireTime(record.stopDate) }),
+    ...executionSummary(record),
     input: record.input,
     inputDetails: { included: true },
     ...(record.output !== undefined && { output: record.output, outputDetails: { included: true } }),

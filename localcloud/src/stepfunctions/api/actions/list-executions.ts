@@ -1,13 +1,8 @@
+import { AwsServiceError } from '../../../aws-service-error.js';
 import type { StepFunctionsEngine } from '../../engine/engine.js';
 import type { ExecutionStatus } from '../../engine/records.js';
-import { ServiceError } from '../../service-error.js';
-import {
-  type Input,
-  optionalInteger,
-  optionalString,
-  stateMachineArnField,
-  wireTime,
-} from '../request-fields.js';
+import { executionSummary } from '../execution-summary.js';
+import { type Input, optionalInteger, optionalString, stateMachineArnField } from '../request-fields.js';
 
 const STATUSES: ReadonlySet<string> = new Set([
   'RUNNING',
@@ -22,7 +17,7 @@ const STATUSES: ReadonlySet<string> = new Set([
 export async function listExecutions(engine: StepFunctionsEngine, input: Input) {
   const statusFilter = optionalString(input, 'statusFilter');
   if (statusFilter !== undefined && !STATUSES.has(statusFilter)) {
-    throw new ServiceError(
+    throw new AwsServiceError(
       'ValidationException',
       `1 validation error detected: Value '${statusFilter}' at 'statusFilter' failed to satisfy constraint: Member must satisfy enum value set: [${[...STATUSES].join(', ')}]`,
     );
@@ -36,14 +31,7 @@ export async function listExecutions(engine: StepFunctionsEngine, input: Input) 
     ...(nextToken !== undefined && { nextToken }),
   });
   return {
-    executions: page.items.map((record) => ({
-      executionArn: record.executionArn,
-      stateMachineArn: record.stateMachineArn,
-      name: record.name,
-      status: record.status,
-      startDate: wireTime(record.startDate),
-      ...(record.stopDate !== undefined && { stopDate: wireTime(record.stopDate) }),
-    })),
+    executions: page.items.map(executionSummary),
     ...(page.nextToken !== undefined && { nextToken: page.nextToken }),
   };
 }

@@ -1,5 +1,5 @@
+import { AwsServiceError } from '../../../aws-service-error.js';
 import type { StepFunctionsEngine } from '../../engine/engine.js';
-import { ServiceError } from '../../service-error.js';
 import { type Input, requiredString, taskTokenField } from '../request-fields.js';
 
 /** SendTaskSuccess: `output` must be JSON (`InvalidOutput` otherwise). */
@@ -10,7 +10,7 @@ export async function sendTaskSuccess(engine: StepFunctionsEngine, input: Input)
   try {
     output = JSON.parse(outputText);
   } catch {
-    throw new ServiceError('InvalidOutput', "Invalid Output: 'The output is not valid JSON'");
+    throw new AwsServiceError('InvalidOutput', "Invalid Output: 'The output is not valid JSON'");
   }
   await engine.sendTaskSuccess(token, output);
   return {};

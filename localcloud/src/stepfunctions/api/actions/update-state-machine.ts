@@ -1,5 +1,5 @@
+import { AwsServiceError } from '../../../aws-service-error.js';
 import type { StepFunctionsEngine } from '../../engine/engine.js';
-import { ServiceError } from '../../service-error.js';
 import { type Input, optionalString, stateMachineArnField, wireTime } from '../request-fields.js';
 
 /** UpdateStateMachine: a new revision; running executions keep theirs. */
@@ -12,7 +12,7 @@ export async function updateStateMachine(engine: StepFunctionsEngine, input: Inp
     !input.loggingConfiguration &&
     !input.tracingConfiguration
   ) {
-    throw new ServiceError(
+    throw new AwsServiceError(
       'MissingRequiredParameter',
       'Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified',
     );
