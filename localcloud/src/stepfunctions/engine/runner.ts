@@ -41,13 +41,20 @@ export class Runner {
   /** Starts a new execution's main run. */
   start(execution: LiveExecution, tx: Transaction, input: unknown): void {
     const { record } = execution;
-    this.emit(execution, tx, undefined, 'ExecutionStarted', {
-      executionStartedEventDetails: {
-        input: record.input,
-        inputDetails: { truncated: false },
-        roleArn: execution.roleArn,
+    this.emit(
+      execution,
+      tx,
+      undefined,
+      'ExecutionStarted',
+      {
+        executionStartedEventDetails: {
+          input: record.input,
+          inputDetails: { truncated: false },
+          roleArn: execution.roleArn,
+        },
       },
-    });
+      record.startDate,
+    );
     const main: RunRecord = {
       id: MAIN_RUN_ID,
       definitionPath: [],
@@ -133,6 +140,7 @@ export class Runner {
         run,
         StateEventTypes[state.Type].entered,
         stateEnteredDetails(run.stateName, run.stateInput),
+        run.enteredTime,
       );
     }
     const taskResource = state.Type === 'Task' ? this.host.integrations.resolve(state.Resource) : undefined;
@@ -727,12 +735,13 @@ export class Runner {
     run: RunRecord | undefined,
     type: string,
     details: Record<string, unknown>,
+    timestamp = this.host.now(),
   ): void {
     const id = execution.nextEventId++;
     tx.events.push({
       id,
       previousEventId: run?.lastEventId ?? id - 1,
-      timestamp: this.host.now(),
+      timestamp,
       type,
       ...details,
     });
