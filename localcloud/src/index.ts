@@ -17,3 +17,4 @@ export {
   type LambdaHandler,
   LambdaRegistry,
 } from './stepfunctions/integrations/index.js';
+export * from './iot/index.js';

@@ -20,9 +20,11 @@ export interface EdgeOptions {
 export class EdgeServer {
   private readonly server: Server;
   private readonly byPrefix = new Map<string, AwsJsonService>();
+  private readonly routes: EdgeRoute[];
 
   constructor(private readonly options: EdgeOptions) {
     for (const service of options.services) this.byPrefix.set(service.targetPrefix, service);
+    this.routes = [...(options.routes ?? [])];
     this.server = createServer((request, response) => {
       this.route(request, response).catch((error: unknown) => {
         console.error('[edge] request failed:', error);
@@ -31,6 +33,16 @@ export class EdgeServer {
       });
     });
     this.server.keepAliveTimeout = 30_000;
+  }
+
+  /** Adds a service once it is ready; until then its requests get `UnknownOperationException`. */
+  addService(service: AwsJsonService): void {
+    this.byPrefix.set(service.targetPrefix, service);
+  }
+
+  /** Adds a route, tried after the ones before it. */
+  addRoute(route: EdgeRoute): void {
+    this.routes.push(route);
   }
 
   /** Listens on `host:port` (port 0 picks a free one) and resolves with the bound address. */
@@ -67,7 +79,7 @@ export class EdgeServer {
         return serveAwsJson(service, target.slice(dot + 1), request, response, this.options.region);
     }
     const url = new URL(request.url ?? '/', 'http://edge');
-    const route = this.options.routes?.find((candidate) => candidate.matches(request, url));
+    const route = this.routes.find((candidate) => candidate.matches(request, url));
     if (route) return route.handle(request, response, url);
     const body = JSON.stringify({
       __type: 'UnknownOperationException',

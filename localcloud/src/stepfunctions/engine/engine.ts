@@ -35,6 +35,11 @@ export interface EngineOptions {
   syncWrites?: boolean;
   /** The clock, for tests. */
   now?: () => number;
+  /**
+   * Resume running executions as the engine opens (the default). Without it, call
+   * {@link StepFunctionsEngine.resume} once the services they call are up.
+   */
+  resume?: boolean;
 }
 
 /** One page of a listing. */
@@ -117,7 +122,7 @@ export class StepFunctionsEngine {
       throw error;
     }
     const engine = new StepFunctionsEngine(db, options);
-    await engine.recover();
+    if (options.resume !== false) await engine.resume();
     return engine;
   }
 
@@ -539,7 +544,15 @@ export class StepFunctionsEngine {
     return { items };
   }
 
-  /** Loads every running execution and its runs, re-arms timers and re-runs interrupted tasks. */
+  /**
+   * Loads every running execution and its runs, re-arms timers and re-runs interrupted tasks.
+   * Resolves with how many executions are running.
+   */
+  async resume(): Promise<number> {
+    await this.recover();
+    return this.live.size;
+  }
+
   private async recover(): Promise<void> {
     const counters = new Map<string, number>();
     for await (const [key, value] of this.db.iterator(Keys.lives())) {
