@@ -34,6 +34,7 @@ export class TaskIntegrations {
   private readonly dynamodb: DynamoDbIntegration;
   private readonly events: EventBridgeIntegration;
   private readonly lambda: LambdaIntegration;
+  private readonly resolved = new Map<string, TaskResource | undefined>();
 
   constructor(private readonly options: TaskIntegrationsOptions) {
     this.dynamodb = new DynamoDbIntegration(options.endpoints);
@@ -41,10 +42,13 @@ export class TaskIntegrations {
     this.lambda = new LambdaIntegration(options.lambda);
   }
 
-  /** Parses a resource and checks that it can be run, for definition validation. */
+  /** Parses a resource and checks that it can be run; the answer is kept, as states ask often. */
   resolve(resource: string): TaskResource | undefined {
+    if (this.resolved.has(resource)) return this.resolved.get(resource);
     const parsed = parseTaskResource(resource);
-    return parsed && this.supports(parsed) ? parsed : undefined;
+    const supported = parsed && this.supports(parsed) ? parsed : undefined;
+    this.resolved.set(resource, supported);
+    return supported;
   }
 
   /** Calls the resource. Failures are {@link StatesError}s named as AWS names them. */
