@@ -1,7 +1,11 @@
 export { AwsServiceError } from './aws-service-error.js';
+export * from './cognito/index.js';
 export type { AwsJsonService, RequestMeta } from './edge/aws-json-service.js';
 export { type EdgeOptions, EdgeServer } from './edge/edge-server.js';
+export * from './eventbridge/index.js';
+export * from './iot/index.js';
 export { LocalCloud, type LocalCloudOptions } from './local-cloud.js';
+export * from './outbox/index.js';
 export { stepFunctionsService } from './stepfunctions/api/index.js';
 export { type EngineOptions, StepFunctionsEngine, StoreLockedError } from './stepfunctions/engine/engine.js';
 export type {
@@ -17,4 +21,3 @@ export {
   type LambdaHandler,
   LambdaRegistry,
 } from './stepfunctions/integrations/index.js';
-export * from './iot/index.js';

@@ -1,13 +1,18 @@
 import { join } from 'node:path';
+import { CognitoService } from './cognito/index.js';
 import { DynamoDbService } from './dynamodb/dynamodb-service.js';
 import { EdgeServer } from './edge/edge-server.js';
+import { EventBridgeService, localTargetInvoker } from './eventbridge/index.js';
 import { IotBroker, type MqttAuthorizer } from './iot/index.js';
-import { Outbox, outboxRoute } from './outbox/index.js';
+import { Outbox } from './outbox/index.js';
 import { stepFunctionsService } from './stepfunctions/api/index.js';
 import { LOCAL_ACCOUNT_ID } from './stepfunctions/engine/arns.js';
 import { type EngineOptions, StepFunctionsEngine } from './stepfunctions/engine/engine.js';
 import { LambdaRegistry } from './stepfunctions/integrations/index.js';
 import { type WebHandler, WebServer } from './web/web-server.js';
+
+/** Where the web port serves the user pools' public actions (Amplify's `userPoolEndpoint`). */
+export const COGNITO_WEB_PATH = '/cognito';
 
 /** What the web port serves for the application. */
 export interface WebOptions {
@@ -36,8 +41,6 @@ export interface LocalCloudOptions {
    * again at start, so its function must already be there.
    */
   lambda?: LambdaRegistry;
-  /** Endpoints for Task integrations other than the edge's own services (tests, hybrid setups). */
-  endpoints?: EngineOptions['endpoints'];
   /** The web port, when the application has one. */
   web?: WebOptions;
   /** Progress lines while starting. */
@@ -57,7 +60,9 @@ export class LocalCloud {
     readonly region: string,
     readonly edge: EdgeServer,
     readonly dynamodb: DynamoDbService,
+    readonly eventBridge: EventBridgeService,
     readonly outbox: Outbox,
+    readonly cognito: CognitoService,
     readonly iot: IotBroker<unknown>,
     readonly stepFunctions: StepFunctionsEngine,
     readonly lambda: LambdaRegistry,
@@ -78,7 +83,7 @@ export class LocalCloud {
       await edge.listen(options.edgePort, '127.0.0.1');
       opened.push(edge);
       // Step Functions first: its store's lock tells a second instance on the same data at once.
-      const endpoints = { dynamodb: edge.url, events: edge.url, ...options.endpoints };
+      const endpoints = { dynamodb: edge.url, events: edge.url };
       const stepFunctions = await StepFunctionsEngine.open({
         dataDir: join(options.dataDir, 'stepfunctions'),
         region,
@@ -95,11 +100,34 @@ export class LocalCloud {
       edge.addRoute(dynamodb.route());
       log('DynamoDB ready');
 
+      const eventBridge = await EventBridgeService.open({
+        dataDir: join(options.dataDir, 'eventbridge'),
+        region,
+        targets: localTargetInvoker({ stepFunctions, lambda }),
+        ...(options.syncWrites !== undefined && { syncWrites: options.syncWrites }),
+      });
+      opened.push(eventBridge);
+      edge.addService(eventBridge.awsJsonService());
+      for (const route of eventBridge.routes()) edge.addRoute(route);
+      log('EventBridge ready');
+
       const outbox = await Outbox.open({
         dataDir: join(options.dataDir, 'outbox'),
         ...(options.outboxLog && { log: options.outboxLog }),
       });
-      edge.addRoute(outboxRoute(() => outbox.list()));
+      edge.addRoute(outbox.route());
+
+      const cognito = await CognitoService.open({
+        dataDir: join(options.dataDir, 'cognito'),
+        region,
+        issuerBaseUrl: () => edge.url,
+        outbox,
+        ...(options.syncWrites !== undefined && { syncWrites: options.syncWrites }),
+      });
+      opened.push(cognito);
+      edge.addService(cognito.awsJsonService());
+      for (const route of cognito.routes()) edge.addRoute(route);
+      log('Cognito user pools ready');
 
       const iot = await IotBroker.create<unknown>({
         ...(options.web?.mqttAuthorizer && { authorizer: options.web.mqttAuthorizer }),
@@ -110,7 +138,11 @@ export class LocalCloud {
 
       let web: WebServer | undefined;
       if (options.web) {
-        web = new WebServer(options.web);
+        // The edge stays on loopback, so browsers on phones reach the user pools' public actions here.
+        web = new WebServer({
+          ...options.web,
+          mounts: { [COGNITO_WEB_PATH]: cognito.publicHandler(), ...options.web.mounts },
+        });
         iot.attach(web.server);
         await web.listen(options.web.port, options.web.host ?? '127.0.0.1');
         opened.push(web);
@@ -118,7 +150,18 @@ export class LocalCloud {
 
       const running = await stepFunctions.resume();
       log(`Step Functions resumed ${running} running execution(s)`);
-      return new LocalCloud(region, edge, dynamodb, outbox, iot, stepFunctions, lambda, web);
+      return new LocalCloud(
+        region,
+        edge,
+        dynamodb,
+        eventBridge,
+        outbox,
+        cognito,
+        iot,
+        stepFunctions,
+        lambda,
+        web,
+      );
     } catch (error) {
       for (const service of opened.reverse()) await service.close().catch(() => undefined);
       throw error;
@@ -135,7 +178,9 @@ export class LocalCloud {
     await this.web?.close();
     await this.edge.close();
     await this.iot.close();
+    await this.eventBridge.close();
     await this.stepFunctions.close();
+    await this.cognito.close();
     await this.dynamodb.close();
   }
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AwsJsonService, serveAwsJson } from './aws-json-service.js';
+import { handleCors } from './cors.js';
 import type { EdgeRoute } from './edge-route.js';
 
 /** What the edge serves. */
@@ -71,6 +72,8 @@ export class EdgeServer {
   }
 
   private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Browsers call the user pools API and its JWKS cross-origin, as they do Cognito's.
+    if (handleCors(request, response)) return;
     const target = request.headers['x-amz-target'];
     if (request.method === 'POST' && typeof target === 'string') {
       const dot = target.lastIndexOf('.');

@@ -119,6 +119,6 @@ function readMessages(file: string): OutboxMessage[] {
 }
 
 function terminalLine(message: OutboxMessage): string {
-  const code = message.code === undefined ? '' : `  code ${message.code}`;
-  return `[outbox] to ${message.to}: ${message.subject}${code}`;
+  const code = message.code === undefined ? '' : ` (code ${message.code})`;
+  return `[outbox] to ${message.to}: "${message.subject}"${code}`;
 }

@@ -1,8 +1,11 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateEventBusCommand,
+  EventBridgeClient,
+  PutRuleCommand,
+  PutTargetsCommand,
+} from '@aws-sdk/client-eventbridge';
 import { SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import dynalite from 'dynalite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createMachine,
@@ -12,33 +15,48 @@ import {
   type TestCloud,
   waitForEnd,
 } from '../support/cloud.js';
-import { type FakeEventBridge, startFakeEventBridge } from '../support/fake-event-bridge.js';
 import { typesOf } from '../support/history.js';
 import { functionArn, namedError, recordInvocations } from '../support/lambdas.js';
 
 const TABLE = 'Orders';
 
 let t: TestCloud;
-let dynamo: Server;
 let ddb: DynamoDBClient;
-let events: FakeEventBridge;
+let eventBridge: EventBridgeClient;
+let delivered: ReturnType<
+  typeof recordInvocations<{ source: string; 'detail-type': string; detail: unknown }>
+>;
 beforeAll(async () => {
-  dynamo = dynalite({ createTableMs: 0 });
-  await new Promise<void>((resolve) => dynamo.listen(0, '127.0.0.1', resolve));
-  const dynamoUrl = `http://127.0.0.1:${(dynamo.address() as AddressInfo).port}`;
-  events = await startFakeEventBridge(['rejected.source']);
-  t = await startTestCloud({ endpoints: { dynamodb: dynamoUrl, events: events.url } });
-  ddb = new DynamoDBClient({
-    endpoint: dynamoUrl,
+  t = await startTestCloud();
+  const client = {
+    endpoint: t.cloud.endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  };
+  ddb = new DynamoDBClient(client);
   await ddb.send(
     new CreateTableCommand({
       TableName: TABLE,
       AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
       KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
       BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+  eventBridge = new EventBridgeClient(client);
+  await eventBridge.send(new CreateEventBusCommand({ Name: 'shop' }));
+  await eventBridge.send(
+    new PutRuleCommand({
+      Name: 'orders',
+      EventBusName: 'shop',
+      EventPattern: '{"source":["coffee.orders"]}',
+    }),
+  );
+  delivered = recordInvocations(t.cloud.stepFunctions.lambda, 'int-events-sink', () => ({}));
+  await eventBridge.send(
+    new PutTargetsCommand({
+      Rule: 'orders',
+      EventBusName: 'shop',
+      Targets: [{ Id: 'sink', Arn: functionArn('int-events-sink') }],
     }),
   );
   t.cloud.stepFunctions.lambda.register('int-greet', (event) => ({
@@ -49,10 +67,9 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await t.stop();
   ddb.destroy();
-  await events.close();
-  await new Promise((resolve) => dynamo.close(resolve));
+  eventBridge.destroy();
+  await t.stop();
 });
 
 /** Runs a one-Task machine and returns the execution's description. */
@@ -288,7 +305,7 @@ describe('DynamoDB', () => {
 describe('EventBridge', () => {
   it('puts events with putEvents, sending a JSON Detail as text, and outputs the PutEvents response', async () => {
     // Arrange
-    const before = events.entries.length;
+    const before = delivered.events.length;
 
     // Act
     const result = await runTask(
@@ -314,17 +331,14 @@ describe('EventBridge', () => {
       FailedEntryCount: 0,
       Entries: [{ EventId: expect.any(String) }],
     });
-    const sent = events.entries.slice(before);
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({
-      Source: 'coffee.orders',
-      DetailType: 'OrderPlaced',
-      EventBusName: 'shop',
+    const event = await delivered.nth(before + 1);
+    expect(event).toMatchObject({
+      source: 'coffee.orders',
+      'detail-type': 'OrderPlaced',
+      detail: { orderId: 'o-42', drink: 'flat white' },
     });
-    expect(typeof sent[0]?.Detail).toBe('string');
-    expect(JSON.parse(sent[0]?.Detail as string)).toEqual({ orderId: 'o-42', drink: 'flat white' });
     const history = await historyOf(t.sfn, result.executionArn as string);
-    expect(history.find((event) => event.type === 'TaskScheduled')?.taskScheduledEventDetails).toMatchObject({
+    expect(history.find((entry) => entry.type === 'TaskScheduled')?.taskScheduledEventDetails).toMatchObject({
       resourceType: 'events',
       resource: 'putEvents',
     });
@@ -334,7 +348,9 @@ describe('EventBridge', () => {
     // Act
     const result = await runTask({
       Resource: 'arn:aws:states:::events:putEvents',
-      Parameters: { Entries: [{ Source: 'rejected.source', DetailType: 'X', Detail: {} }] },
+      Parameters: {
+        Entries: [{ Source: 'coffee.orders', DetailType: 'X', Detail: {}, EventBusName: 'no-such-bus' }],
+      },
     });
 
     // Assert

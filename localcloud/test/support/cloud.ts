@@ -28,9 +28,7 @@ export interface TestCloud {
  * Starts a local cloud for a test file. A `lambda` registry given here is kept across restarts, so
  * a task interrupted by a restart finds its function when it runs again.
  */
-export async function startTestCloud(
-  options: Pick<LocalCloudOptions, 'endpoints' | 'lambda'> = {},
-): Promise<TestCloud> {
+export async function startTestCloud(options: Pick<LocalCloudOptions, 'lambda'> = {}): Promise<TestCloud> {
   const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-test-'));
   const holder = { cloud: await LocalCloud.start({ dataDir, edgePort: 0, ...options }) };
   const client = () =>
