@@ -1,4 +1,7 @@
 export { AwsServiceError } from './aws-service-error.js';
+export { type ApplyOptions, applyDeclaration } from './bootstrap/apply-declaration.js';
+export { type ResolvedResources, resolveRef, substitute } from './bootstrap/resolve-refs.js';
+export type * from './bootstrap/resource-declaration.js';
 export * from './cognito/index.js';
 export type { AwsJsonService, RequestMeta } from './edge/aws-json-service.js';
 export { type EdgeOptions, EdgeServer } from './edge/edge-server.js';

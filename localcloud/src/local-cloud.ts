@@ -1,4 +1,7 @@
 import { join } from 'node:path';
+import { applyDeclaration } from './bootstrap/apply-declaration.js';
+import type { ResolvedResources } from './bootstrap/resolve-refs.js';
+import type { ResourceDeclaration } from './bootstrap/resource-declaration.js';
 import { CognitoService } from './cognito/index.js';
 import { DynamoDbService } from './dynamodb/dynamodb-service.js';
 import { EdgeServer } from './edge/edge-server.js';
@@ -41,6 +44,8 @@ export interface LocalCloudOptions {
    * again at start, so its function must already be there.
    */
   lambda?: LambdaRegistry;
+  /** The application whose declared resources the local cloud creates at start. */
+  app?: { declaration: ResourceDeclaration; baseDir: string };
   /** The web port, when the application has one. */
   web?: WebOptions;
   /** Progress lines while starting. */
@@ -58,6 +63,8 @@ export interface LocalCloudOptions {
 export class LocalCloud {
   private constructor(
     readonly region: string,
+    /** The physical names of the application's declared resources. */
+    readonly resources: ResolvedResources | undefined,
     readonly edge: EdgeServer,
     readonly dynamodb: DynamoDbService,
     readonly eventBridge: EventBridgeService,
@@ -104,6 +111,7 @@ export class LocalCloud {
         dataDir: join(options.dataDir, 'eventbridge'),
         region,
         targets: localTargetInvoker({ stepFunctions, lambda }),
+        resume: false,
         ...(options.syncWrites !== undefined && { syncWrites: options.syncWrites }),
       });
       opened.push(eventBridge);
@@ -136,6 +144,20 @@ export class LocalCloud {
       for (const route of iot.dataPlaneRoutes()) edge.addRoute(route);
       log('IoT broker ready');
 
+      // The application's functions are registered before anything resumes, so work interrupted
+      // by a crash finds them.
+      const resources =
+        options.app &&
+        (await applyDeclaration(options.app.declaration, {
+          baseDir: options.app.baseDir,
+          endpoint: edge.url,
+          region,
+          accountId: LOCAL_ACCOUNT_ID,
+          lambda,
+          log,
+        }));
+      if (resources) log('application resources ready');
+
       let web: WebServer | undefined;
       if (options.web) {
         // The edge stays on loopback, so browsers on phones reach the user pools' public actions here.
@@ -149,9 +171,11 @@ export class LocalCloud {
       }
 
       const running = await stepFunctions.resume();
+      await eventBridge.resume();
       log(`Step Functions resumed ${running} running execution(s)`);
       return new LocalCloud(
         region,
+        resources,
         edge,
         dynamodb,
         eventBridge,

@@ -39,6 +39,11 @@ export interface EventBridgeServiceOptions {
   retry?: Partial<BackoffOptions>;
   /** Flush every write to the disk, for power loss; off, writes survive a process crash. */
   syncWrites?: boolean;
+  /**
+   * Resume pending deliveries as the service opens (the default). Without it, call
+   * {@link EventBridgeService.resume} once their targets exist.
+   */
+  resume?: boolean;
 }
 
 /** The outcome of one PutEvents entry: its event id, or why it was refused. */
@@ -84,12 +89,17 @@ export class EventBridgeService {
         now,
         backoff: { ...DEFAULT_BACKOFF, ...options.retry },
       });
-      await dispatcher.recover();
+      if (options.resume !== false) await dispatcher.recover();
       return new EventBridgeService(store, catalog, dispatcher, now, options.region, accountId);
     } catch (error) {
       await store.close();
       throw error;
     }
+  }
+
+  /** Resumes the deliveries pending at the last stop (for a service opened with `resume: false`). */
+  async resume(): Promise<void> {
+    await this.dispatcher.recover();
   }
 
   /** Stops delivering and closes the store; pending deliveries resume at the next open. */

@@ -1,0 +1,265 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CognitoIdentityProviderClient,
+  CreateGroupCommand,
+  CreateUserPoolClientCommand,
+  CreateUserPoolCommand,
+  ListUserPoolClientsCommand,
+  ListUserPoolsCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateEventBusCommand,
+  DescribeEventBusCommand,
+  EventBridgeClient,
+  PutRuleCommand,
+  PutTargetsCommand,
+} from '@aws-sdk/client-eventbridge';
+import { CreateStateMachineCommand, SFNClient, UpdateStateMachineCommand } from '@aws-sdk/client-sfn';
+import type { LambdaHandler, LambdaRegistry } from '../stepfunctions/integrations/index.js';
+import { type ResolvedResources, resolveRef, substitute } from './resolve-refs.js';
+import type { ResourceDeclaration, TableDeclaration } from './resource-declaration.js';
+
+/** Where and how to apply a declaration. */
+export interface ApplyOptions {
+  /** Folder that the declaration's `entry` and `definitionFile` paths are relative to. */
+  baseDir: string;
+  /** The edge's URL. */
+  endpoint: string;
+  region: string;
+  accountId: string;
+  /** Where declared functions' handlers are registered. */
+  lambda: LambdaRegistry;
+  /** Reports progress. */
+  log?: (message: string) => void;
+}
+
+/** The role local resources name where AWS wants one; the local cloud grants everything. */
+const LOCAL_ROLE = 'arn:aws:iam::000000000000:role/localcloud';
+
+/**
+ * Creates what a declaration lists that does not exist yet, through the official SDK clients
+ * against the edge, as a deployment tool would: tables, buses, user pools, functions (their
+ * handlers imported and registered), state machines (created, or updated when their definition
+ * changed) and rules with their targets. Applying it again changes nothing that is already right.
+ */
+export async function applyDeclaration(
+  declaration: ResourceDeclaration,
+  options: ApplyOptions,
+): Promise<ResolvedResources> {
+  const log = options.log ?? (() => undefined);
+  const client = {
+    endpoint: options.endpoint,
+    region: options.region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  };
+  const dynamodb = new DynamoDBClient(client);
+  const events = new EventBridgeClient(client);
+  const sfn = new SFNClient(client);
+  const cognito = new CognitoIdentityProviderClient(client);
+  const arn = (service: string, resource: string) =>
+    `arn:aws:${service}:${options.region}:${options.accountId}:${resource}`;
+  const resources: ResolvedResources = {
+    region: options.region,
+    accountId: options.accountId,
+    tables: {},
+    eventBuses: {},
+    functions: {},
+    stateMachines: {},
+    userPools: {},
+    userPoolClients: {},
+  };
+  try {
+    for (const [name, table] of Object.entries(declaration.tables ?? {})) {
+      await ensureTable(dynamodb, name, table);
+      resources.tables[name] = name;
+    }
+    for (const name of declaration.eventBuses ?? []) {
+      const exists = await events.send(new DescribeEventBusCommand({ Name: name })).then(
+        () => true,
+        (error: Error) => (error.name === 'ResourceNotFoundException' ? false : Promise.reject(error)),
+      );
+      if (!exists) await events.send(new CreateEventBusCommand({ Name: name }));
+      resources.eventBuses[name] = name;
+    }
+    for (const [name, pool] of Object.entries(declaration.userPools ?? {})) {
+      const poolId = await ensureUserPool(cognito, name);
+      resources.userPools[name] = poolId;
+      for (const group of pool.groups) {
+        await cognito
+          .send(new CreateGroupCommand({ UserPoolId: poolId, GroupName: group }))
+          .catch((error: Error) => {
+            if (error.name !== 'GroupExistsException') throw error;
+          });
+      }
+      resources.userPoolClients[name] = {};
+      for (const clientName of pool.clients) {
+        resources.userPoolClients[name][clientName] = await ensureUserPoolClient(cognito, poolId, clientName);
+      }
+    }
+    for (const name of Object.keys(declaration.functions ?? {})) {
+      resources.functions[name] = arn('lambda', `function:${name}`);
+    }
+    for (const name of Object.keys(declaration.stateMachines ?? {})) {
+      resources.stateMachines[name] = arn('states', `stateMachine:${name}`);
+    }
+    await registerFunctions(declaration, resources, options);
+    log(`registered ${Object.keys(resources.functions).length} function(s)`);
+    for (const [name, machine] of Object.entries(declaration.stateMachines ?? {})) {
+      const text = await readFile(resolve(options.baseDir, machine.definitionFile), 'utf8');
+      const values = Object.fromEntries(
+        Object.entries(machine.substitutions ?? {}).map(([key, ref]) => [key, resolveRef(ref, resources)]),
+      );
+      const definition = substitute(text, values);
+      await sfn
+        .send(new CreateStateMachineCommand({ name, definition, roleArn: LOCAL_ROLE }))
+        .catch((error: Error) => {
+          if (error.name !== 'StateMachineAlreadyExists') throw error;
+          return sfn.send(
+            new UpdateStateMachineCommand({ stateMachineArn: resources.stateMachines[name], definition }),
+          );
+        });
+    }
+    for (const [name, rule] of Object.entries(declaration.rules ?? {})) {
+      const bus = resolveRef({ eventBus: rule.eventBus }, resources);
+      await events.send(
+        new PutRuleCommand({
+          Name: name,
+          EventBusName: bus,
+          EventPattern: JSON.stringify(rule.eventPattern),
+        }),
+      );
+      await events.send(
+        new PutTargetsCommand({
+          Rule: name,
+          EventBusName: bus,
+          Targets: rule.targets.map((target) => ({
+            Id: target.id,
+            Arn: target.stateMachine
+              ? resolveRef({ stateMachine: target.stateMachine }, resources)
+              : resolveRef({ function: target.function ?? '' }, resources),
+            ...(target.stateMachine && { RoleArn: LOCAL_ROLE }),
+            ...(target.inputPath && { InputPath: target.inputPath }),
+          })),
+        }),
+      );
+    }
+    return resources;
+  } finally {
+    for (const sdk of [dynamodb, events, sfn, cognito]) sdk.destroy();
+  }
+}
+
+async function ensureTable(dynamodb: DynamoDBClient, name: string, table: TableDeclaration): Promise<void> {
+  const exists = await dynamodb.send(new DescribeTableCommand({ TableName: name })).then(
+    () => true,
+    (error: Error) => (error.name === 'ResourceNotFoundException' ? false : Promise.reject(error)),
+  );
+  if (exists) return;
+  const keys = [
+    table.partitionKey,
+    table.sortKey,
+    ...(table.globalSecondaryIndexes ?? []).flatMap((index) => [index.partitionKey, index.sortKey]),
+  ];
+  const attributes = new Map(keys.filter((key) => key !== undefined).map((key) => [key.name, key.type]));
+  const keySchema = (partition: { name: string }, sort?: { name: string }) => [
+    { AttributeName: partition.name, KeyType: 'HASH' as const },
+    ...(sort ? [{ AttributeName: sort.name, KeyType: 'RANGE' as const }] : []),
+  ];
+  await dynamodb.send(
+    new CreateTableCommand({
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
+        AttributeName,
+        AttributeType,
+      })),
+      KeySchema: keySchema(table.partitionKey, table.sortKey),
+      ...(table.globalSecondaryIndexes?.length && {
+        GlobalSecondaryIndexes: table.globalSecondaryIndexes.map((index) => ({
+          IndexName: index.name,
+          KeySchema: keySchema(index.partitionKey, index.sortKey),
+          Projection: { ProjectionType: index.projection ?? 'ALL' },
+        })),
+      }),
+    }),
+  );
+}
+
+async function ensureUserPool(cognito: CognitoIdentityProviderClient, name: string): Promise<string> {
+  const pools = await cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+  const existing = pools.UserPools?.find((pool) => pool.Name === name)?.Id;
+  if (existing) return existing;
+  const created = await cognito.send(
+    new CreateUserPoolCommand({
+      PoolName: name,
+      AutoVerifiedAttributes: ['email'],
+      UsernameConfiguration: { CaseSensitive: false },
+      Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } },
+    }),
+  );
+  return created.UserPool?.Id as string;
+}
+
+async function ensureUserPoolClient(
+  cognito: CognitoIdentityProviderClient,
+  poolId: string,
+  name: string,
+): Promise<string> {
+  const clients = await cognito.send(new ListUserPoolClientsCommand({ UserPoolId: poolId, MaxResults: 60 }));
+  const existing = clients.UserPoolClients?.find((client) => client.ClientName === name)?.ClientId;
+  if (existing) return existing;
+  const created = await cognito.send(
+    new CreateUserPoolClientCommand({
+      UserPoolId: poolId,
+      ClientName: name,
+      GenerateSecret: false,
+      ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    }),
+  );
+  return created.UserPoolClient?.ClientId as string;
+}
+
+/**
+ * Imports each function's module and registers its handler. In one process the functions share
+ * `process.env`, so their environments are merged first; two functions giving one variable two
+ * values is an error rather than a silent surprise.
+ */
+async function registerFunctions(
+  declaration: ResourceDeclaration,
+  resources: ResolvedResources,
+  options: ApplyOptions,
+): Promise<void> {
+  const environment = new Map<string, { value: string; owner: string }>();
+  for (const [name, fn] of Object.entries(declaration.functions ?? {})) {
+    for (const [key, ref] of Object.entries(fn.environment ?? {})) {
+      const value = resolveRef(ref, resources);
+      const seen = environment.get(key);
+      if (seen && seen.value !== value) {
+        throw new Error(
+          `Functions '${seen.owner}' and '${name}' give ${key} different values; locally they share one environment`,
+        );
+      }
+      environment.set(key, { value, owner: name });
+    }
+  }
+  // The handlers' own SDK clients find the local services the way they would find AWS's.
+  process.env.AWS_ENDPOINT_URL = options.endpoint;
+  process.env.AWS_REGION = options.region;
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  for (const [key, { value }] of environment) process.env[key] = value;
+  for (const [name, fn] of Object.entries(declaration.functions ?? {})) {
+    const module = (await import(pathToFileURL(resolve(options.baseDir, fn.entry)).href)) as Record<
+      string,
+      unknown
+    >;
+    const handler = module[fn.handler];
+    if (typeof handler !== 'function') {
+      throw new Error(`Function '${name}': ${fn.entry} has no export '${fn.handler}'`);
+    }
+    options.lambda.register(name, handler as LambdaHandler);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The format in which an application declares its AWS resources once, for the local cloud to
+ * create at start and for a CDK stack to deploy: tables, event buses and rules, functions, state
+ * machines and user pools. Names are logical; each runtime chooses the physical names and hands
+ * them to the code through references.
+ */
+
+/** A DynamoDB attribute of a key. */
+export interface KeyAttribute {
+  name: string;
+  type: 'S' | 'N' | 'B';
+}
+
+/** A DynamoDB table (on-demand). */
+export interface TableDeclaration {
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  globalSecondaryIndexes?: Array<{
+    name: string;
+    partitionKey: KeyAttribute;
+    sortKey?: KeyAttribute;
+    /** Attributes projected besides the keys; all when omitted. */
+    projection?: 'ALL' | 'KEYS_ONLY';
+  }>;
+}
+
+/**
+ * A value resolved by the runtime: a literal string, or a reference to a declared resource's
+ * name or ARN (a table's name, a bus's name, a function's or state machine's ARN, a user pool's
+ * id or a client's id).
+ */
+export type ValueRef =
+  | string
+  | { table: string }
+  | { eventBus: string }
+  | { function: string }
+  | { stateMachine: string }
+  | { userPool: string }
+  | { userPoolClient: string; userPool: string };
+
+/** A function: a handler exported by a built module. */
+export interface FunctionDeclaration {
+  /** The built module, relative to the declaration's base folder. */
+  entry: string;
+  /** The module's export that handles an invocation. */
+  handler: string;
+  environment?: Record<string, ValueRef>;
+  timeoutSeconds?: number;
+  memoryMb?: number;
+}
+
+/** A state machine: an ASL file whose `${Name}` placeholders take the substitutions. */
+export interface StateMachineDeclaration {
+  /** The ASL file, relative to the declaration's base folder. */
+  definitionFile: string;
+  substitutions?: Record<string, ValueRef>;
+}
+
+/** A rule on an event bus, with its targets. */
+export interface RuleDeclaration {
+  eventBus: string;
+  eventPattern: Record<string, unknown>;
+  targets: Array<{
+    id: string;
+    /** A declared state machine (StartExecution with the event as input). */
+    stateMachine?: string;
+    /** A declared function (invoked asynchronously with the event). */
+    function?: string;
+    inputPath?: string;
+  }>;
+}
+
+/** A Cognito user pool with its groups and app clients. */
+export interface UserPoolDeclaration {
+  groups: string[];
+  /** App clients by logical name (public clients without secrets, as browsers need). */
+  clients: string[];
+}
+
+/** Everything an application declares. */
+export interface ResourceDeclaration {
+  tables?: Record<string, TableDeclaration>;
+  eventBuses?: string[];
+  functions?: Record<string, FunctionDeclaration>;
+  stateMachines?: Record<string, StateMachineDeclaration>;
+  rules?: Record<string, RuleDeclaration>;
+  userPools?: Record<string, UserPoolDeclaration>;
+  /** The function behind the HTTP API (API Gateway HTTP API, payload format 2.0). */
+  httpApi?: { function: string; userPool: string; userPoolClient: string };
+}

@@ -1,0 +1,130 @@
+import { join } from 'node:path';
+import { DescribeTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { DescribeStateMachineCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyDeclaration } from '../../src/bootstrap/apply-declaration.js';
+import type { ResourceDeclaration } from '../../src/bootstrap/resource-declaration.js';
+import { eventually, startTestCloud, type TestCloud } from '../support/cloud.js';
+
+const declaration: ResourceDeclaration = {
+  tables: {
+    greetings: {
+      partitionKey: { name: 'id', type: 'S' },
+      globalSecondaryIndexes: [{ name: 'byGreeting', partitionKey: { name: 'greeting', type: 'S' } }],
+    },
+  },
+  eventBuses: ['greeter'],
+  functions: {
+    greet: {
+      entry: 'handlers.mjs',
+      handler: 'greet',
+      environment: { GREETINGS_TABLE: { table: 'greetings' } },
+    },
+  },
+  stateMachines: {
+    greeting: {
+      definitionFile: 'greeting.asl.json',
+      substitutions: { GreetFunction: { function: 'greet' } },
+    },
+  },
+  rules: {
+    'greet-on-arrival': {
+      eventBus: 'greeter',
+      eventPattern: { source: ['fixture'], 'detail-type': ['Arrived'] },
+      targets: [{ id: 'workflow', stateMachine: 'greeting' }],
+    },
+  },
+  userPools: { people: { groups: ['staff'], clients: ['web'] } },
+};
+
+let t: TestCloud;
+const client = () => ({
+  endpoint: t.cloud.endpoint,
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+});
+const apply = (changed: ResourceDeclaration = declaration) =>
+  applyDeclaration(changed, {
+    baseDir: join(import.meta.dirname, 'fixture'),
+    endpoint: t.cloud.endpoint,
+    region: 'us-east-1',
+    accountId: t.cloud.accountId,
+    lambda: t.cloud.lambda,
+  });
+
+beforeAll(async () => {
+  t = await startTestCloud();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+describe('applying a resource declaration', () => {
+  it('creates the declared resources, wired so an event runs the workflow that calls the function', async () => {
+    // Act
+    const resources = await apply();
+    const events = new EventBridgeClient(client());
+    await events.send(
+      new PutEventsCommand({
+        Entries: [
+          { EventBusName: 'greeter', Source: 'fixture', DetailType: 'Arrived', Detail: '{"name":"Ada"}' },
+        ],
+      }),
+    );
+
+    // Assert
+    const dynamodb = new DynamoDBClient(client());
+    const table = await dynamodb.send(new DescribeTableCommand({ TableName: resources.tables.greetings }));
+    expect(table.Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName)).toEqual(['byGreeting']);
+    const item = await eventually(
+      () => dynamodb.send(new GetItemCommand({ TableName: 'greetings', Key: { id: { S: 'Ada' } } })),
+      (result) => result.Item !== undefined,
+    );
+    expect(item.Item?.greeting).toEqual({ S: 'Hello, Ada' });
+    const executions = await t.sfn.send(
+      new ListExecutionsCommand({
+        stateMachineArn: resources.stateMachines.greeting,
+        statusFilter: 'SUCCEEDED',
+      }),
+    );
+    expect(executions.executions).toHaveLength(1);
+    expect(resources.userPools.people).toMatch(/^us-east-1_/);
+    expect(resources.userPoolClients.people?.web).toEqual(expect.any(String));
+    events.destroy();
+    dynamodb.destroy();
+  });
+
+  it('changes nothing when applied again, and updates a state machine whose definition changed', async () => {
+    // Arrange
+    const first = await apply();
+
+    // Act
+    const again = await apply();
+    const changed = await apply({
+      ...declaration,
+      stateMachines: {
+        greeting: { definitionFile: 'greeting.asl.json', substitutions: { GreetFunction: 'greet' } },
+      },
+    });
+
+    // Assert
+    expect(again).toEqual(first);
+    expect(changed.userPools.people).toBe(first.userPools.people);
+    const machine = await t.sfn.send(
+      new DescribeStateMachineCommand({ stateMachineArn: changed.stateMachines.greeting }),
+    );
+    expect(JSON.parse(machine.definition as string).States.Greet.Parameters.FunctionName).toBe('greet');
+  });
+
+  it('refuses a reference to something the declaration does not declare', async () => {
+    await expect(
+      apply({
+        ...declaration,
+        functions: {
+          greet: { entry: 'handlers.mjs', handler: 'greet', environment: { X: { table: 'nope' } } },
+        },
+      }),
+    ).rejects.toThrow("The declaration refers to table 'nope', which it does not declare");
+  });
+});
