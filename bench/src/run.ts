@@ -11,7 +11,6 @@ import { measureFanout } from './mqtt-fanout.js';
 import { measureRecovery } from './recovery.js';
 import { fixed } from './stats.js';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 // aws-local-stepfunctions 3 calls Promise.withResolvers, which Node 20 lacks.
 const promise = Promise as unknown as { withResolvers?: () => unknown };
 promise.withResolvers ??= () => {

@@ -110,11 +110,14 @@ export class DeliveryDispatcher {
     if (this.closing) return;
     this.pending.set(delivery.id, delivery);
     const due = delivery.nextAttemptAt;
-    this.timers.schedule(due, () => {
+    const attempt = () => {
       this.attempt(delivery.id, due).catch((error: unknown) => {
         console.error(`[eventbridge] delivery ${delivery.id} could not be recorded:`, error);
       });
-    });
+    };
+    // A delivery due now starts on the next turn, not after a timer's minimum delay.
+    if (due <= this.options.now()) setImmediate(attempt);
+    else this.timers.schedule(due, attempt);
   }
 
   private async attempt(id: string, due: number): Promise<void> {
