@@ -1,0 +1,73 @@
+import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient, ListEventBusesCommand } from '@aws-sdk/client-eventbridge';
+import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestCloud, type TestCloud } from './support/cloud.js';
+
+let t: TestCloud;
+const client = () => ({
+  endpoint: t.cloud.endpoint,
+  region: 'eu-west-1',
+  credentials: { accessKeyId: 'any', secretAccessKey: 'any' },
+});
+
+beforeAll(async () => {
+  t = await startTestCloud();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+describe('the local cloud', () => {
+  it('answers every service on the one edge port, with any region and credentials', async () => {
+    const events = new EventBridgeClient(client());
+    const buses = await events.send(new ListEventBusesCommand({}));
+    const machines = await t.sfn.send(new ListStateMachinesCommand({}));
+    expect(buses.EventBuses?.map((bus) => bus.Name)).toContain('default');
+    expect(machines.stateMachines).toEqual(expect.any(Array));
+    events.destroy();
+  });
+
+  it('keeps DynamoDB items and sent messages across a restart', async () => {
+    // Arrange
+    let dynamodb = new DynamoDBClient(client());
+    await dynamodb.send(
+      new CreateTableCommand({
+        TableName: 'kept',
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    await dynamodb.send(
+      new PutItemCommand({ TableName: 'kept', Item: { id: { S: 'cup' }, size: { S: 'large' } } }),
+    );
+    await t.cloud.outbox.send({
+      to: 'ada@example.com',
+      subject: 'Your code',
+      body: 'Code 123456',
+      code: '123456',
+    });
+    dynamodb.destroy();
+
+    // Act
+    await t.restart();
+
+    // Assert
+    dynamodb = new DynamoDBClient(client());
+    const item = await dynamodb.send(new GetItemCommand({ TableName: 'kept', Key: { id: { S: 'cup' } } }));
+    expect(item.Item).toEqual({ id: { S: 'cup' }, size: { S: 'large' } });
+    const outbox = (await (await fetch(`${t.cloud.endpoint}/_localcloud/outbox`)).json()) as Array<{
+      to: string;
+      code: string;
+    }>;
+    expect(outbox).toContainEqual(expect.objectContaining({ to: 'ada@example.com', code: '123456' }));
+    dynamodb.destroy();
+  });
+
+  it('says which request no service answers, in a JSON error', async () => {
+    const response = await fetch(`${t.cloud.endpoint}/nothing-here`, { method: 'POST' });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ __type: 'UnknownOperationException' });
+  });
+});
