@@ -20,7 +20,8 @@ beforeAll(async () => {
       runtimeConfig: () => ({ region: 'us-east-1', answer: 42 }),
     },
   });
-  web = `http://127.0.0.1:${(cloud.web?.server.address() as { port: number }).port}`;
+  const address = cloud.web?.server.address() as { port: number };
+  web = `http://127.0.0.1:${address.port}`;
 });
 afterAll(async () => {
   await cloud.stop();
