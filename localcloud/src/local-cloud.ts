@@ -10,7 +10,7 @@ import { IotBroker, type MqttAuthorizer } from './iot/index.js';
 import { Outbox } from './outbox/index.js';
 import { stepFunctionsService } from './stepfunctions/api/index.js';
 import { LOCAL_ACCOUNT_ID } from './stepfunctions/engine/arns.js';
-import { type EngineOptions, StepFunctionsEngine } from './stepfunctions/engine/engine.js';
+import { StepFunctionsEngine } from './stepfunctions/engine/engine.js';
 import { LambdaRegistry } from './stepfunctions/integrations/index.js';
 import { type WebHandler, WebServer } from './web/web-server.js';
 

@@ -49,7 +49,7 @@ try {
         landingPage('Local cloud', [
           {
             title: 'Outbox',
-            href: 'http://127.0.0.1:' + edgePort + '/_localcloud/outbox',
+            href: `http://127.0.0.1:${edgePort}/_localcloud/outbox`,
             description: 'Messages the local cloud "sent"',
           },
         ]),
