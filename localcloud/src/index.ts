@@ -1,5 +1,5 @@
 export { AwsServiceError } from './aws-service-error.js';
-export { type ApplyOptions, applyDeclaration } from './bootstrap/apply-declaration.js';
+export { type ApplyOptions, applyDeclaration, type CreatedAccount } from './bootstrap/apply-declaration.js';
 export { type ResolvedResources, resolveRef, substitute } from './bootstrap/resolve-refs.js';
 export type * from './bootstrap/resource-declaration.js';
 export * from './cognito/index.js';

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { applyDeclaration } from './bootstrap/apply-declaration.js';
+import { applyDeclaration, type CreatedAccount } from './bootstrap/apply-declaration.js';
 import type { ResolvedResources } from './bootstrap/resolve-refs.js';
 import type { ResourceDeclaration } from './bootstrap/resource-declaration.js';
 import { CognitoService } from './cognito/index.js';
@@ -13,6 +15,9 @@ import { LOCAL_ACCOUNT_ID } from './stepfunctions/engine/arns.js';
 import { StepFunctionsEngine } from './stepfunctions/engine/engine.js';
 import { LambdaRegistry } from './stepfunctions/integrations/index.js';
 import { type WebHandler, WebServer } from './web/web-server.js';
+
+/** The file in the data folder that keeps the passwords of the accounts created at first start. */
+export const ACCOUNTS_FILE = 'accounts.json';
 
 /** Where the web port serves the user pools' public actions (Amplify's `userPoolEndpoint`). */
 export const COGNITO_WEB_PATH = '/cognito';
@@ -45,7 +50,12 @@ export interface LocalCloudOptions {
    */
   lambda?: LambdaRegistry;
   /** The application whose declared resources the local cloud creates at start. */
-  app?: { declaration: ResourceDeclaration; baseDir: string };
+  app?: {
+    declaration: ResourceDeclaration;
+    baseDir: string;
+    /** The password of declared accounts (e.g. staff), instead of generated ones. */
+    userPassword?: string;
+  };
   /** The web port, when the application has one. */
   web?: WebOptions;
   /** Progress lines while starting. */
@@ -146,7 +156,7 @@ export class LocalCloud {
 
       // The application's functions are registered before anything resumes, so work interrupted
       // by a crash finds them.
-      const resources =
+      const applied =
         options.app &&
         (await applyDeclaration(options.app.declaration, {
           baseDir: options.app.baseDir,
@@ -155,8 +165,13 @@ export class LocalCloud {
           accountId: LOCAL_ACCOUNT_ID,
           lambda,
           log,
+          ...(options.app.userPassword !== undefined && { userPassword: options.app.userPassword }),
         }));
-      if (resources) log('application resources ready');
+      if (applied) {
+        await keepAccounts(join(options.dataDir, ACCOUNTS_FILE), applied.createdAccounts, log);
+        log('application resources ready');
+      }
+      const resources = applied?.resources;
 
       let web: WebServer | undefined;
       if (options.web) {
@@ -206,5 +221,22 @@ export class LocalCloud {
     await this.stepFunctions.close();
     await this.cognito.close();
     await this.dynamodb.close();
+  }
+}
+
+/**
+ * Keeps the passwords of accounts created by this start in the data folder, and prints them: the
+ * only time they are shown.
+ */
+async function keepAccounts(
+  file: string,
+  created: CreatedAccount[],
+  log: (message: string) => void,
+): Promise<void> {
+  if (created.length === 0) return;
+  const kept = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as CreatedAccount[]) : [];
+  await writeFile(file, `${JSON.stringify([...kept, ...created], null, 2)}\n`, { mode: 0o600 });
+  for (const account of created) {
+    log(`created account '${account.username}' with password ${account.password} (kept in ${file})`);
   }
 }

@@ -1,7 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
   CreateGroupCommand,
   CreateUserPoolClientCommand,
@@ -34,6 +39,18 @@ export interface ApplyOptions {
   lambda: LambdaRegistry;
   /** Reports progress. */
   log?: (message: string) => void;
+  /**
+   * The password of declared accounts: set on every apply when given (tests use it), otherwise
+   * generated once when an account is created.
+   */
+  userPassword?: string;
+}
+
+/** An account the declaration asked for, created by this apply, with its password. */
+export interface CreatedAccount {
+  userPool: string;
+  username: string;
+  password: string;
 }
 
 /** The role local resources name where AWS wants one; the local cloud grants everything. */
@@ -48,7 +65,8 @@ const LOCAL_ROLE = 'arn:aws:iam::000000000000:role/localcloud';
 export async function applyDeclaration(
   declaration: ResourceDeclaration,
   options: ApplyOptions,
-): Promise<ResolvedResources> {
+): Promise<{ resources: ResolvedResources; createdAccounts: CreatedAccount[] }> {
+  const createdAccounts: CreatedAccount[] = [];
   const log = options.log ?? (() => undefined);
   const client = {
     endpoint: options.endpoint,
@@ -93,6 +111,10 @@ export async function applyDeclaration(
           .catch((error: Error) => {
             if (error.name !== 'GroupExistsException') throw error;
           });
+      }
+      for (const user of pool.users ?? []) {
+        const password = await ensureUser(cognito, poolId, user, options.userPassword);
+        if (password) createdAccounts.push({ userPool: name, username: user.username, password });
       }
       resources.userPoolClients[name] = {};
       for (const clientName of pool.clients) {
@@ -146,7 +168,7 @@ export async function applyDeclaration(
         }),
       );
     }
-    return resources;
+    return { resources, createdAccounts };
   } finally {
     for (const sdk of [dynamodb, events, sfn, cognito]) sdk.destroy();
   }
@@ -201,6 +223,54 @@ async function ensureUserPool(cognito: CognitoIdentityProviderClient, name: stri
     }),
   );
   return created.UserPool?.Id as string;
+}
+
+/**
+ * Creates a declared account when it is missing, with the given password or a generated one, and
+ * returns the password it was created with; with a given password, also resets an existing
+ * account's, so a fixed password keeps working.
+ */
+async function ensureUser(
+  cognito: CognitoIdentityProviderClient,
+  poolId: string,
+  user: { username: string; groups: string[] },
+  fixedPassword: string | undefined,
+): Promise<string | undefined> {
+  const exists = await cognito
+    .send(new AdminGetUserCommand({ UserPoolId: poolId, Username: user.username }))
+    .then(
+      () => true,
+      (error: Error) => (error.name === 'UserNotFoundException' ? false : Promise.reject(error)),
+    );
+  if (exists && fixedPassword === undefined) return undefined;
+  const password = fixedPassword ?? generatePassword();
+  if (!exists) {
+    await cognito.send(
+      new AdminCreateUserCommand({ UserPoolId: poolId, Username: user.username, MessageAction: 'SUPPRESS' }),
+    );
+  }
+  await cognito.send(
+    new AdminSetUserPasswordCommand({
+      UserPoolId: poolId,
+      Username: user.username,
+      Password: password,
+      Permanent: true,
+    }),
+  );
+  for (const group of user.groups) {
+    await cognito.send(
+      new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: user.username, GroupName: group }),
+    );
+  }
+  return exists ? undefined : password;
+}
+
+/** A password easy to read aloud at a counter yet hard to guess: four words of letters and digits. */
+function generatePassword(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  const bytes = randomBytes(16);
+  const chars = [...bytes].map((byte) => alphabet[byte % alphabet.length]).join('');
+  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}-${chars.slice(12, 16)}A1`;
 }
 
 async function ensureUserPoolClient(

@@ -75,6 +75,11 @@ export interface UserPoolDeclaration {
   groups: string[];
   /** App clients by logical name (public clients without secrets, as browsers need). */
   clients: string[];
+  /**
+   * Accounts that exist from the start (staff, devices), signing in with a password. The local
+   * cloud creates them once with generated passwords; a deployment creates them its own way.
+   */
+  users?: Array<{ username: string; groups: string[] }>;
 }
 
 /** Everything an application declares. */

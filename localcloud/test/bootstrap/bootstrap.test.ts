@@ -1,4 +1,8 @@
 import { join } from 'node:path';
+import {
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { DescribeTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DescribeStateMachineCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
@@ -35,7 +39,9 @@ const declaration: ResourceDeclaration = {
       targets: [{ id: 'workflow', stateMachine: 'greeting' }],
     },
   },
-  userPools: { people: { groups: ['staff'], clients: ['web'] } },
+  userPools: {
+    people: { groups: ['staff'], clients: ['web'], users: [{ username: 'pat', groups: ['staff'] }] },
+  },
 };
 
 let t: TestCloud;
@@ -44,8 +50,11 @@ const client = () => ({
   region: 'us-east-1',
   credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
 });
-const apply = (changed: ResourceDeclaration = declaration) =>
+const apply = async (changed: ResourceDeclaration = declaration) =>
+  (await applyWithAccounts(changed)).resources;
+const applyWithAccounts = (changed: ResourceDeclaration, userPassword?: string) =>
   applyDeclaration(changed, {
+    ...(userPassword !== undefined && { userPassword }),
     baseDir: join(import.meta.dirname, 'fixture'),
     endpoint: t.cloud.endpoint,
     region: 'us-east-1',
@@ -115,6 +124,43 @@ describe('applying a resource declaration', () => {
       new DescribeStateMachineCommand({ stateMachineArn: changed.stateMachines.greeting }),
     );
     expect(JSON.parse(machine.definition as string).States.Greet.Parameters.FunctionName).toBe('greet');
+  });
+
+  it('creates declared accounts once, with a password that signs them in to their groups', async () => {
+    // Arrange
+    const fresh: ResourceDeclaration = {
+      userPools: {
+        crew: { groups: ['staff'], clients: ['web'], users: [{ username: 'sam', groups: ['staff'] }] },
+      },
+    };
+
+    // Act
+    const first = await applyWithAccounts(fresh);
+    const second = await applyWithAccounts(fresh);
+    const fixed = await applyWithAccounts(fresh, 'Fixed-Password-1');
+
+    // Assert
+    expect(first.createdAccounts).toEqual([
+      { userPool: 'crew', username: 'sam', password: expect.any(String) },
+    ]);
+    expect(second.createdAccounts).toEqual([]);
+    expect(fixed.createdAccounts).toEqual([]);
+    const cognito = new CognitoIdentityProviderClient(client());
+    const signIn = await cognito.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: fixed.resources.userPoolClients.crew?.web,
+        AuthParameters: { USERNAME: 'sam', PASSWORD: 'Fixed-Password-1' },
+      }),
+    );
+    const claims = JSON.parse(
+      Buffer.from(
+        String(signIn.AuthenticationResult?.IdToken).split('.')[1] as string,
+        'base64url',
+      ).toString(),
+    );
+    expect(claims['cognito:groups']).toEqual(['staff']);
+    cognito.destroy();
   });
 
   it('refuses a reference to something the declaration does not declare', async () => {
