@@ -128,7 +128,8 @@ export async function applyDeclaration(
       resources.stateMachines[name] = arn('states', `stateMachine:${name}`);
     }
     await registerFunctions(declaration, resources, options);
-    log(`registered ${Object.keys(resources.functions).length} function(s)`);
+    if (Object.keys(resources.functions).length > 0)
+      log(`registered ${Object.keys(resources.functions).length} function(s)`);
     for (const [name, machine] of Object.entries(declaration.stateMachines ?? {})) {
       const text = await readFile(resolve(options.baseDir, machine.definitionFile), 'utf8');
       const values = Object.fromEntries(

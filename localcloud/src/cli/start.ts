@@ -1,7 +1,9 @@
 import { networkInterfaces } from 'node:os';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { LocalCloud } from '../local-cloud.js';
+import type { ResourceDeclaration } from '../bootstrap/resource-declaration.js';
+import { COGNITO_WEB_PATH, LocalCloud } from '../local-cloud.js';
 import { StoreLockedError } from '../stepfunctions/engine/engine.js';
 import { landingPage } from '../web/landing-page.js';
 
@@ -12,6 +14,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
     sync: { type: 'boolean', default: process.env.LOCALCLOUD_SYNC === 'true' },
+    app: { type: 'string' },
   },
   allowPositionals: false,
 });
@@ -36,8 +39,46 @@ const publicHost =
   values.host === '0.0.0.0' || values.host === '::' ? (networkAddress() ?? '127.0.0.1') : values.host;
 const webUrl = `http://${publicHost}:${webPort}`;
 
+/**
+ * An application package: its built `dist/resources.js` exports `resources`, the declaration whose
+ * paths are relative to the package's folder.
+ */
+async function loadApp(folder: string | undefined) {
+  if (folder === undefined) return undefined;
+  const baseDir = resolve(folder);
+  const module = (await import(pathToFileURL(join(baseDir, 'dist', 'resources.js')).href)) as {
+    resources?: ResourceDeclaration;
+  };
+  if (!module.resources) throw new Error(`${folder}/dist/resources.js exports no 'resources'`);
+  return {
+    declaration: module.resources,
+    baseDir,
+    ...(process.env.STAFF_PASSWORD && { userPassword: process.env.STAFF_PASSWORD }),
+  };
+}
+
+/** What the apps read at /config.json: where the API, MQTT and sign-in are, for one build to run anywhere. */
+function runtimeConfig(cloud: LocalCloud) {
+  const [pool] = Object.keys(cloud.resources?.userPools ?? {});
+  const clients = pool ? cloud.resources?.userPoolClients[pool] : undefined;
+  return {
+    region: cloud.region,
+    apiUrl: `${webUrl}/api`,
+    mqttUrl: `${webUrl.replace('http', 'ws')}/mqtt`,
+    ...(pool && {
+      auth: {
+        userPoolId: cloud.resources?.userPools[pool],
+        userPoolClientId: clients ? Object.values(clients)[0] : undefined,
+        userPoolEndpoint: `${webUrl}${COGNITO_WEB_PATH}`,
+      },
+    }),
+  };
+}
+
 try {
-  const cloud = await LocalCloud.start({
+  const app = await loadApp(values.app);
+  const cloud: LocalCloud = await LocalCloud.start({
+    ...(app && { app }),
     dataDir,
     edgePort,
     syncWrites: values.sync,
@@ -53,7 +94,7 @@ try {
             description: 'Messages the local cloud "sent"',
           },
         ]),
-      runtimeConfig: () => ({ region: cloud.region, mqttUrl: `${webUrl.replace('http', 'ws')}/mqtt` }),
+      runtimeConfig: () => runtimeConfig(cloud),
     },
   });
   say(`AWS edge on ${cloud.endpoint} (loopback only)`);

@@ -1,0 +1,5 @@
+// The built declaration of a small application, as `--app` loads it.
+export const resources = {
+  tables: { notes: { partitionKey: { name: 'id', type: 'S' } } },
+  userPools: { team: { groups: ['staff'], clients: ['web'], users: [{ username: 'pat', groups: ['staff'] }] } },
+};
