@@ -14,10 +14,14 @@ import { stepFunctionsService } from './stepfunctions/api/index.js';
 import { LOCAL_ACCOUNT_ID } from './stepfunctions/engine/arns.js';
 import { StepFunctionsEngine } from './stepfunctions/engine/engine.js';
 import { LambdaRegistry } from './stepfunctions/integrations/index.js';
+import { httpApiHandler } from './web/http-api.js';
 import { type WebHandler, WebServer } from './web/web-server.js';
 
 /** The file in the data folder that keeps the passwords of the accounts created at first start. */
 export const ACCOUNTS_FILE = 'accounts.json';
+
+/** Where the web port serves the application's HTTP API, as a CDN routes it to API Gateway. */
+export const HTTP_API_PATH = '/api';
 
 /** Where the web port serves the user pools' public actions (Amplify's `userPoolEndpoint`). */
 export const COGNITO_WEB_PATH = '/cognito';
@@ -178,7 +182,17 @@ export class LocalCloud {
         // The edge stays on loopback, so browsers on phones reach the user pools' public actions here.
         web = new WebServer({
           ...options.web,
-          mounts: { [COGNITO_WEB_PATH]: cognito.publicHandler(), ...options.web.mounts },
+          mounts: {
+            [COGNITO_WEB_PATH]: cognito.publicHandler(),
+            ...(options.app?.declaration.httpApi && {
+              [HTTP_API_PATH]: httpApiHandler({
+                lambda,
+                functionName: options.app.declaration.httpApi.function,
+                accountId: LOCAL_ACCOUNT_ID,
+              }),
+            }),
+            ...options.web.mounts,
+          },
         });
         iot.attach(web.server);
         await web.listen(options.web.port, options.web.host ?? '127.0.0.1');

@@ -90,6 +90,9 @@ export interface ResourceDeclaration {
   stateMachines?: Record<string, StateMachineDeclaration>;
   rules?: Record<string, RuleDeclaration>;
   userPools?: Record<string, UserPoolDeclaration>;
-  /** The function behind the HTTP API (API Gateway HTTP API, payload format 2.0). */
-  httpApi?: { function: string; userPool: string; userPoolClient: string };
+  /**
+   * The function behind the HTTP API (API Gateway HTTP API, `$default` route, payload format
+   * 2.0), served under `/api`: it sees the whole path and answers every route itself.
+   */
+  httpApi?: { function: string };
 }
