@@ -1,14 +1,15 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { applyDeclaration, type CreatedAccount } from './bootstrap/apply-declaration.js';
-import type { ResolvedResources } from './bootstrap/resolve-refs.js';
+import { type ResolvedResources, resolveRef } from './bootstrap/resolve-refs.js';
 import type { ResourceDeclaration } from './bootstrap/resource-declaration.js';
 import { CognitoService } from './cognito/index.js';
 import { DynamoDbService } from './dynamodb/dynamodb-service.js';
 import { EdgeServer } from './edge/edge-server.js';
 import { EventBridgeService, localTargetInvoker } from './eventbridge/index.js';
-import { IotBroker, type MqttAuthorizer } from './iot/index.js';
+import { IotBroker, type MqttAuthorizer, policyAuthorizer, type TokenPrincipal } from './iot/index.js';
 import { Outbox } from './outbox/index.js';
 import { stepFunctionsService } from './stepfunctions/api/index.js';
 import { LOCAL_ACCOUNT_ID } from './stepfunctions/engine/arns.js';
@@ -151,13 +152,6 @@ export class LocalCloud {
       for (const route of cognito.routes()) edge.addRoute(route);
       log('Cognito user pools ready');
 
-      const iot = await IotBroker.create<unknown>({
-        ...(options.web?.mqttAuthorizer && { authorizer: options.web.mqttAuthorizer }),
-      });
-      opened.push(iot);
-      for (const route of iot.dataPlaneRoutes()) edge.addRoute(route);
-      log('IoT broker ready');
-
       // The application's functions are registered before anything resumes, so work interrupted
       // by a crash finds them.
       const applied =
@@ -176,6 +170,18 @@ export class LocalCloud {
         log('application resources ready');
       }
       const resources = applied?.resources;
+
+      const authorizer =
+        options.web?.mqttAuthorizer ??
+        (resources &&
+          options.app?.declaration.iot &&
+          declaredAuthorizer(cognito, resources, options.app.declaration.iot));
+      const iot = await IotBroker.create<unknown>({
+        ...(authorizer && { authorizer: authorizer as MqttAuthorizer<unknown> }),
+      });
+      opened.push(iot);
+      for (const route of iot.dataPlaneRoutes()) edge.addRoute(route);
+      log('IoT broker ready');
 
       let web: WebServer | undefined;
       if (options.web) {
@@ -253,4 +259,27 @@ async function keepAccounts(
   for (const account of created) {
     log(`created account '${account.username}' with password ${account.password} (kept in ${file})`);
   }
+}
+
+/** The MQTT authorizer of a declaration's IoT policies, trusting the ID tokens of its user pool. */
+function declaredAuthorizer(
+  cognito: CognitoService,
+  resources: ResolvedResources,
+  iot: NonNullable<ResourceDeclaration['iot']>,
+): MqttAuthorizer<TokenPrincipal> {
+  const userPoolId = resolveRef({ userPool: iot.userPool }, resources);
+  const clientIds = Object.values(resources.userPoolClients[iot.userPool] ?? {});
+  const keys = createRemoteJWKSet(new URL(cognito.jwksUrl(userPoolId)));
+  return policyAuthorizer({
+    policies: iot.policies,
+    verify: async (token) => {
+      const { payload } = await jwtVerify(token, keys, {
+        issuer: cognito.issuer(userPoolId),
+        audience: clientIds,
+      });
+      if (payload.token_use !== 'id' || typeof payload.sub !== 'string') throw new Error('Not an ID token');
+      const groups = payload['cognito:groups'];
+      return { sub: payload.sub, groups: Array.isArray(groups) ? groups.map(String) : [] };
+    },
+  });
 }

@@ -41,7 +41,7 @@ describe('the HTTP API on the web port (API Gateway HTTP API, payload 2.0)', () 
       },
       body: '{"drinkId":"latte"}',
     });
-    const event = await response.json();
+    const event = (await response.json()) as { headers: Record<string, string | undefined> };
     expect(event).toMatchObject({
       version: '2.0',
       routeKey: '$default',

@@ -5,6 +5,8 @@
  * them to the code through references.
  */
 
+import type { IotPolicyDeclaration } from '../iot/policy-authorizer.js';
+
 /** A DynamoDB attribute of a key. */
 export interface KeyAttribute {
   name: string;
@@ -95,4 +97,9 @@ export interface ResourceDeclaration {
    * 2.0), served under `/api`: it sees the whole path and answers every route itself.
    */
   httpApi?: { function: string };
+  /**
+   * Who may subscribe and publish to which MQTT topics, as IoT policies; clients sign in with an
+   * ID token of the user pool.
+   */
+  iot?: { userPool: string; policies: IotPolicyDeclaration[] };
 }

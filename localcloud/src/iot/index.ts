@@ -6,6 +6,12 @@ export {
   type IotPublishOptions,
 } from './iot-broker.js';
 export type { MqttAuthorizer, MqttConnectRequest } from './mqtt-authorizer.js';
+export {
+  filterCovers,
+  type IotPolicyDeclaration,
+  policyAuthorizer,
+  type TokenPrincipal,
+} from './policy-authorizer.js';
 export { MAX_PAYLOAD_BYTES } from './publish.js';
 export {
   InvalidTopicError,
