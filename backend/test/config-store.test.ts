@@ -1,0 +1,132 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aws } from '../src/aws/clients.js';
+import { names } from '../src/aws/config.js';
+import { changeShopConfig } from '../src/config/config-service.js';
+import { setShopOpen } from '../src/config/domain/shop-config.js';
+import {
+  createShop,
+  defaultShopConfig,
+  loadShop,
+  readShop,
+  saveShopConfig,
+  toShopConfig,
+} from '../src/config/shop-store.js';
+import { DEFAULT_LIMITS, DEFAULT_SHOP_NAME, DEMO_MENU } from '../src/contracts/config.js';
+import { EventType } from '../src/contracts/events.js';
+import { InternalError, NotFoundError } from '../src/errors.js';
+import { type ApiCloud, type EventLog, startApiCloud } from './support/api-cloud.js';
+
+let bed: ApiCloud;
+let changes: EventLog;
+beforeAll(async () => {
+  bed = await startApiCloud('config-store');
+  changes = await bed.listen(EventType.ConfigChanged);
+});
+afterAll(async () => {
+  await bed?.stop();
+});
+
+describe('the default shop', () => {
+  it('is created once when many first readers race for it', async () => {
+    const env = { COFFEE_CAPACITY: '7' };
+
+    const items = await Promise.all(Array.from({ length: 10 }, () => loadShop('main', env)));
+
+    const [first] = items;
+    expect(items.map((item) => item.codeSecret)).toEqual(items.map(() => first?.codeSecret));
+    expect(await readShop('main')).toEqual(first);
+    expect(first).toMatchObject({
+      shopId: 'main',
+      name: DEFAULT_SHOP_NAME,
+      open: false,
+      menu: DEMO_MENU,
+      limits: { ...DEFAULT_LIMITS, capacity: 7 },
+      openOrders: 0,
+      orderNumber: 0,
+      configVersion: 0,
+    });
+    expect(first?.codeSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+
+  it.each([
+    [{}, DEFAULT_LIMITS],
+    [
+      { COFFEE_DRINKS_PER_CODE: '4', COFFEE_BARISTA_TIMEOUT_SECONDS: '600' },
+      { ...DEFAULT_LIMITS, drinksPerCode: 4, baristaTimeoutSeconds: 600 },
+    ],
+  ])('takes its first limits from the environment: %j', (env, limits) => {
+    expect(defaultShopConfig(env).limits).toEqual(limits);
+  });
+
+  it('refuses a bad variable as a fault of the deployment (500), naming it', () => {
+    expect(() => defaultShopConfig({ COFFEE_CODE_SECONDS: 'soon' })).toThrow(InternalError);
+    expect(() => defaultShopConfig({ COFFEE_CODE_SECONDS: 'soon' })).toThrow(/COFFEE_CODE_SECONDS/);
+  });
+});
+
+describe('other shops', () => {
+  it('do not exist until created', async () => {
+    await expect(loadShop('corner')).rejects.toThrow(NotFoundError);
+    expect(await readShop('corner')).toBeUndefined();
+  });
+
+  it('are created with their own secret, and never overwritten', async () => {
+    const created = await createShop({ shopId: 'corner', name: 'Corner bar' });
+    const again = await createShop({ shopId: 'corner', name: 'Renamed', open: true });
+
+    expect(created.created).toBe(true);
+    expect(again).toEqual({ created: false, item: created.item });
+    expect(created.item.codeSecret).not.toBe((await loadShop('main')).codeSecret);
+    expect(toShopConfig(await loadShop('corner'))).toEqual({
+      shopId: 'corner',
+      name: 'Corner bar',
+      open: false,
+      menu: DEMO_MENU,
+      limits: DEFAULT_LIMITS,
+    });
+  });
+});
+
+describe('config writes', () => {
+  it('leave the counters and the secret to the order workflow', async () => {
+    const before = await loadShop('main');
+    // The workflow reserves a slot and numbers an order on the same item meanwhile.
+    await aws.dynamodb().send(
+      new UpdateCommand({
+        TableName: names.shopsTable(),
+        Key: { shopId: 'main' },
+        UpdateExpression: 'ADD openOrders :one, orderNumber :one',
+        ExpressionAttributeValues: { ':one': 1 },
+      }),
+    );
+
+    const config = await changeShopConfig(before, (current) => setShopOpen(current, true));
+
+    const after = await loadShop('main');
+    expect(config.open).toBe(true);
+    expect(after).toMatchObject({ open: true, openOrders: 1, orderNumber: 1, codeSecret: before.codeSecret });
+    expect(after.configVersion).toBe(before.configVersion + 1);
+  });
+
+  it('refuse a write over a stale version, which the service then reapplies on a fresh read', async () => {
+    const stale = await loadShop('main');
+    await changeShopConfig('main', (current) => setShopOpen(current, false));
+
+    expect(await saveShopConfig(stale, { ...toShopConfig(stale), name: 'Lost update' })).toBeUndefined();
+    const config = await changeShopConfig(stale, (current) => ({
+      config: { ...current, name: 'Kept' },
+      changes: ['name'],
+    }));
+    expect(config).toMatchObject({ name: 'Kept', open: false });
+  });
+
+  it('announce each change once, with the parts that changed and the config after', async () => {
+    await changes.waitFor(3);
+    expect(changes.events.map((event) => event.detail)).toEqual([
+      { shopId: 'main', changes: ['open'], config: expect.objectContaining({ open: true }) },
+      { shopId: 'main', changes: ['open'], config: expect.objectContaining({ open: false }) },
+      { shopId: 'main', changes: ['name'], config: expect.objectContaining({ name: 'Kept', open: false }) },
+    ]);
+  });
+});
