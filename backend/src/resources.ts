@@ -1,4 +1,8 @@
 import type { ResourceDeclaration } from '@coffee/localcloud';
+import { BUS_NAME, EventType, eventPattern } from './contracts/events.js';
+import { StaffAccount, StaffGroup } from './contracts/roles.js';
+import { policyTopicFilter, TopicKind } from './contracts/topics.js';
+import { orderProcessorSubstitutions } from './orders/order-processor.js';
 
 /**
  * Every AWS resource of the coffee shop, declared once. The local cloud creates them at
@@ -35,15 +39,79 @@ export const resources = {
     /** Replies to requests carrying an Idempotency-Key, per caller, kept for a day. */
     idempotency: { partitionKey: { name: 'key', type: 'S' } },
   },
-  eventBuses: ['coffee'],
+  eventBuses: [BUS_NAME],
+  functions: {
+    /** The HTTP API: every route under /api (see `httpApi`). */
+    api: {
+      entry: 'dist/api/handler.js',
+      handler: 'handler',
+      environment: {
+        SHOPS_TABLE: { table: 'shops' },
+        EVENT_BUS: { eventBus: BUS_NAME },
+        USER_POOL_ID: { userPool: 'coffee' },
+        USER_POOL_CLIENT_ID: { userPoolClient: 'apps', userPool: 'coffee' },
+      },
+    },
+    /** Stores the task token of each OrderProcessor wait on its order (rule `orderProcessorTaskTokens`). */
+    tokenRecorder: {
+      entry: 'dist/orders/token-recorder.js',
+      handler: 'handler',
+      environment: { ORDERS_TABLE: { table: 'orders' } },
+    },
+  },
+  stateMachines: {
+    /**
+     * One execution per order: admission, the customer's drink, the barista's completion, and the
+     * releases on every end (backend/README "Order flow"). Every table, the bus and every contract
+     * value (event types, order states, reasons, error names) are substitutions.
+     */
+    orderProcessor: {
+      definitionFile: 'statemachines/order-processor.asl.json',
+      substitutions: {
+        ...orderProcessorSubstitutions,
+        OrdersTable: { table: 'orders' },
+        ShopsTable: { table: 'shops' },
+        CustomersTable: { table: 'customers' },
+        EventBus: { eventBus: BUS_NAME },
+      },
+    },
+  },
+  rules: {
+    /**
+     * An accepted QR token starts the order's execution, the event as its input. EventBridge cannot
+     * name the execution (on AWS neither: an input transformer shapes only the input), so the
+     * execution claims its order first and a repeated delivery ends at once.
+     */
+    orderProcessorNewOrder: {
+      eventBus: BUS_NAME,
+      eventPattern: eventPattern(EventType.NewOrder),
+      targets: [{ id: 'orderProcessor', stateMachine: 'orderProcessor' }],
+    },
+    /** The task tokens of the workflow's two waits go to the order they belong to. */
+    orderProcessorTaskTokens: {
+      eventBus: BUS_NAME,
+      eventPattern: eventPattern(EventType.WorkflowStarted, EventType.WaitingCompletion),
+      targets: [{ id: 'tokenRecorder', function: 'tokenRecorder' }],
+    },
+  },
+  httpApi: { function: 'api' },
+  /** Who may subscribe to which topics (DESIGN "MQTT topics"); clients publish nothing. */
+  iot: {
+    userPool: 'coffee',
+    policies: [
+      { principal: 'anonymous', subscribe: [policyTopicFilter(TopicKind.ShopConfig, '+')] },
+      { principal: 'authenticated', subscribe: [policyTopicFilter(TopicKind.UserOrders, '${sub}')] },
+      ...Object.values(StaffGroup).map((group) => ({
+        principal: { group },
+        subscribe: [policyTopicFilter(TopicKind.ShopQueue, '+')],
+      })),
+    ],
+  },
   userPools: {
     coffee: {
-      groups: ['barista', 'display'],
+      groups: Object.values(StaffGroup),
       clients: ['apps'],
-      users: [
-        { username: 'barista', groups: ['barista'] },
-        { username: 'display', groups: ['display'] },
-      ],
+      users: Object.values(StaffAccount).map(({ username, group }) => ({ username, groups: [group] })),
     },
   },
 } satisfies ResourceDeclaration;

@@ -32,6 +32,15 @@ function build(kind: TopicKind, id: string): string {
   return `${prefix}/${IdSchema.parse(id)}/${suffix}`;
 }
 
+/**
+ * A topic filter of one kind for an IoT policy: any id (`+`), or a policy variable the broker
+ * fills in per client (`\${sub}`, the signed-in user's id).
+ */
+export function policyTopicFilter(kind: TopicKind, id: '+' | '${sub}'): string {
+  const { prefix, suffix } = LAYOUT[kind];
+  return `${prefix}/${id}/${suffix}`;
+}
+
 /** `shops/{shopId}/queue`. Throws a `ZodError` for an id that is not an {@link IdSchema}. */
 export function shopQueueTopic(shopId: string): string {
   return build(TopicKind.ShopQueue, shopId);

@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { LocalCloud } from '@coffee/localcloud';
+import mqtt from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shopConfigTopic, shopQueueTopic, userOrdersTopic } from '../src/contracts/topics.js';
+import { resources } from '../src/resources.js';
+
+const PASSWORD = 'Test-Password-1';
+const dataDir = mkdtempSync(join(tmpdir(), 'backend-mqtt-'));
+let cloud: LocalCloud;
+let mqttUrl: string;
+let cognito: CognitoIdentityProviderClient;
+
+/** An ID token for `username`, creating the account first when asked. */
+async function idToken(username: string, create = false): Promise<string> {
+  const poolId = cloud.resources?.userPools.coffee as string;
+  if (create) {
+    await cognito.send(
+      new AdminCreateUserCommand({ UserPoolId: poolId, Username: username, MessageAction: 'SUPPRESS' }),
+    );
+    await cognito.send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: poolId,
+        Username: username,
+        Password: PASSWORD,
+        Permanent: true,
+      }),
+    );
+  }
+  const signIn = await cognito.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: cloud.resources?.userPoolClients.coffee?.apps,
+      AuthParameters: { USERNAME: username, PASSWORD },
+    }),
+  );
+  return signIn.AuthenticationResult?.IdToken as string;
+}
+
+function subOf(token: string): string {
+  return JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString()).sub;
+}
+
+/** The SUBACK codes a client gets for each filter (0 granted, 128 refused). */
+async function subscribe(token: string | undefined, filters: string[]): Promise<number[]> {
+  const client = await mqtt.connectAsync(token ? `${mqttUrl}?token=${token}` : mqttUrl, {
+    reconnectPeriod: 0,
+  });
+  try {
+    const granted = await client.subscribeAsync(filters, { qos: 1 });
+    return granted.map((grant) => grant.qos);
+  } catch (error) {
+    // mqtt.js rejects a SUBACK holding a refusal; the packet still says which filters were refused.
+    const packet = (error as { packet?: { granted?: number[] } }).packet;
+    if (!packet?.granted) throw error;
+    return packet.granted;
+  } finally {
+    await client.endAsync();
+  }
+}
+
+beforeAll(async () => {
+  cloud = await LocalCloud.start({
+    dataDir,
+    edgePort: 0,
+    outboxLog: () => undefined,
+    app: { declaration: resources, baseDir: join(import.meta.dirname, '..'), userPassword: PASSWORD },
+    web: { port: 0, landingPage: () => '', runtimeConfig: () => ({}) },
+  });
+  const address = cloud.web?.server.address() as { port: number };
+  mqttUrl = `ws://127.0.0.1:${address.port}/mqtt`;
+  cognito = new CognitoIdentityProviderClient({
+    endpoint: cloud.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+});
+afterAll(async () => {
+  cognito.destroy();
+  await cloud.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('who may subscribe to which topic (DESIGN "MQTT topics")', () => {
+  it('lets anyone follow a shop’s config, and an anonymous client nothing else', async () => {
+    expect(
+      await subscribe(undefined, [shopConfigTopic('main'), shopQueueTopic('main'), userOrdersTopic('ada')]),
+    ).toEqual([1, 128, 128]);
+  });
+
+  it('lets a customer follow their own orders and the config, not another’s orders or the queue', async () => {
+    const token = await idToken('ada@example.com', true);
+    const own = userOrdersTopic(subOf(token));
+    expect(
+      await subscribe(token, [
+        own,
+        shopConfigTopic('main'),
+        userOrdersTopic('someone-else'),
+        shopQueueTopic('main'),
+        'users/+/orders',
+      ]),
+    ).toEqual([1, 1, 128, 128, 128]);
+  });
+
+  it.each(['barista', 'display'])('lets the %s follow the queue, not customers’ orders', async (username) => {
+    const token = await idToken(username);
+    expect(
+      await subscribe(token, [shopQueueTopic('main'), shopConfigTopic('main'), userOrdersTopic('ada')]),
+    ).toEqual([1, 1, 128]);
+  });
+
+  it('refuses a connection whose token does not verify', async () => {
+    const token = await idToken('barista');
+    const forged = `${token.slice(0, -4)}AAAA`;
+    await expect(mqtt.connectAsync(`${mqttUrl}?token=${forged}`, { reconnectPeriod: 0 })).rejects.toThrow(
+      /[Nn]ot authorized/,
+    );
+  });
+});
