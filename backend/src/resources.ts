@@ -1,7 +1,7 @@
 import type { ResourceDeclaration } from '@coffee/localcloud';
 import { BUS_NAME, EventType, eventPattern } from './contracts/events.js';
 import { StaffAccount, StaffGroup } from './contracts/roles.js';
-import { policyTopicFilter, TopicKind } from './contracts/topics.js';
+import { policyTopicFilter, SIGNED_IN_USER, TopicKind } from './contracts/topics.js';
 import { orderProcessorSubstitutions } from './orders/order-processor.js';
 
 /**
@@ -47,6 +47,10 @@ export const resources = {
       handler: 'handler',
       environment: {
         SHOPS_TABLE: { table: 'shops' },
+        CODES_TABLE: { table: 'codes' },
+        ORDERS_TABLE: { table: 'orders' },
+        CUSTOMERS_TABLE: { table: 'customers' },
+        IDEMPOTENCY_TABLE: { table: 'idempotency' },
         EVENT_BUS: { eventBus: BUS_NAME },
         USER_POOL_ID: { userPool: 'coffee' },
         USER_POOL_CLIENT_ID: { userPoolClient: 'apps', userPool: 'coffee' },
@@ -100,7 +104,7 @@ export const resources = {
     userPool: 'coffee',
     policies: [
       { principal: 'anonymous', subscribe: [policyTopicFilter(TopicKind.ShopConfig, '+')] },
-      { principal: 'authenticated', subscribe: [policyTopicFilter(TopicKind.UserOrders, '${sub}')] },
+      { principal: 'authenticated', subscribe: [policyTopicFilter(TopicKind.UserOrders, SIGNED_IN_USER)] },
       ...Object.values(StaffGroup).map((group) => ({
         principal: { group },
         subscribe: [policyTopicFilter(TopicKind.ShopQueue, '+')],

@@ -32,11 +32,15 @@ function build(kind: TopicKind, id: string): string {
   return `${prefix}/${IdSchema.parse(id)}/${suffix}`;
 }
 
+/** The policy variable the broker replaces with the signed-in user's id. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: an IoT policy variable, not a template.
+export const SIGNED_IN_USER = '${sub}';
+
 /**
  * A topic filter of one kind for an IoT policy: any id (`+`), or a policy variable the broker
  * fills in per client (`\${sub}`, the signed-in user's id).
  */
-export function policyTopicFilter(kind: TopicKind, id: '+' | '${sub}'): string {
+export function policyTopicFilter(kind: TopicKind, id: '+' | typeof SIGNED_IN_USER): string {
   const { prefix, suffix } = LAYOUT[kind];
   return `${prefix}/${id}/${suffix}`;
 }

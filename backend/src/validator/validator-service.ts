@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { publishEvent } from '../config/publish-event.js';
+import type { ShopItem } from '../config/shop-store.js';
+import {
+  ErrorCode,
+  IdempotencyKeySchema,
+  type PlaceOrderResponse,
+  type QrCodeResponse,
+} from '../contracts/api.js';
+import { EventType } from '../contracts/events.js';
+import { orderLinkUrl } from '../contracts/order-link.js';
+import { OrderState } from '../contracts/orders.js';
+import {
+  errorFor,
+  InvalidRequestError,
+  isCoffeeError,
+  NotReadyError,
+  QueueFullError,
+  ShopClosedError,
+  TokenUsedUpError,
+} from '../errors.js';
+import { giveBackDrink, remainingDrinks, takeDrink } from './code-store.js';
+import { releaseCustomer, reserveCustomer } from './customer-store.js';
+import { checkToken, currentCode, dayKey } from './domain/index.js';
+import {
+  claimKey,
+  type IdempotencyItem,
+  idempotencyKey,
+  readKey,
+  recordAnswer,
+  releaseKey,
+} from './idempotency-store.js';
+import { type NewOrderRef, withdrawPendingOrder, writePendingOrder } from './pending-order.js';
+
+/**
+ * The code the shop's display shows now (DESIGN "QR codes"): its token, the customer app's URL
+ * carrying it on `webOrigin`, when it rotates, and how many drinks it still admits — `0` once used
+ * up, so that the display hides it and shows `expiresAt` as when the next opens.
+ */
+export async function qrCodeOf(shop: ShopItem, webOrigin: string, now = new Date()): Promise<QrCodeResponse> {
+  const code = currentCode(shop.shopId, shop.limits.codeSeconds, shop.codeSecret, now);
+  return {
+    token: code.token,
+    url: orderLinkUrl(webOrigin, { shopId: shop.shopId, token: code.token }),
+    expiresAt: code.expiresAt.toISOString(),
+    remaining: await remainingDrinks(shop.shopId, code.period, shop.limits.drinksPerCode),
+  };
+}
+
+/** How long a duplicate request waits for the first one's answer before answering `not-ready`. */
+const DUPLICATE_WAIT_MS = 10_000;
+const DUPLICATE_POLL_MS = 50;
+
+/**
+ * Places a customer's order from a scanned token, honouring the caller's `Idempotency-Key`
+ * (DESIGN "HTTP API"): the first request with a key claims it in one conditional write and records
+ * its answer — the order, or the refusal; a repeat within 24 h answers that, using no second
+ * drink; a concurrent repeat waits for it. A fault of the backend lets go of the key so that a
+ * retry is tried afresh.
+ */
+export async function placeOrder(
+  shop: ShopItem,
+  userId: string,
+  token: string,
+  rawKey: string | undefined,
+  now = new Date(),
+): Promise<PlaceOrderResponse> {
+  if (rawKey === undefined) return acceptOrder(shop, userId, token, now);
+  const parsedKey = IdempotencyKeySchema.safeParse(rawKey);
+  if (!parsedKey.success) throw InvalidRequestError.fromZod(parsedKey.error, 'The Idempotency-Key header');
+  const key = idempotencyKey(userId, parsedKey.data);
+  const held = await claimKey(key, shop.shopId, now);
+  if (held) return replay(held, shop.shopId);
+  let answer: PlaceOrderResponse;
+  try {
+    answer = await acceptOrder(shop, userId, token, now);
+  } catch (error) {
+    if (isCoffeeError(error) && error.status < 500) {
+      await recordAnswer(key, { kind: 'refusal', body: error.toBody() });
+    } else {
+      await releaseKey(key);
+    }
+    throw error;
+  }
+  await recordAnswer(key, { kind: 'order', body: answer });
+  return answer;
+}
+
+/** The first answer of a key, waited for while the first request is running. */
+async function replay(held: IdempotencyItem, shopId: string): Promise<PlaceOrderResponse> {
+  if (held.shopId !== shopId)
+    throw new InvalidRequestError('This Idempotency-Key was used for an order at another shop.');
+  let item: IdempotencyItem | undefined = held;
+  const deadline = Date.now() + DUPLICATE_WAIT_MS;
+  while (item && !item.answer && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, DUPLICATE_POLL_MS));
+    item = await readKey(held.key);
+  }
+  const answer = item?.answer;
+  if (!answer) throw new NotReadyError('The same request is still being answered. Try again in a moment.');
+  if (answer.kind === 'order') return answer.body;
+  const { code, message } = answer.body.error;
+  if (code === ErrorCode.InvalidTransition) throw new InvalidRequestError(message);
+  throw errorFor(code, message);
+}
+
+/**
+ * The order flow's validator steps (backend/README "Order flow"), each refusing with its code:
+ * the token (`token-invalid`, `token-expired`); the shop's state when already known
+ * (`shop-closed`, `queue-full` — otherwise the workflow rejects the order); the customer reserved
+ * in one conditional write (`order-open`, `limit-reached`); one drink taken from the code in one
+ * conditional write (`token-used-up`, the customer's reservation undone); the order written
+ * `PENDING`; `Validator.NewOrder` put. A fault midway undoes what was done before it.
+ */
+async function acceptOrder(
+  shop: ShopItem,
+  userId: string,
+  token: string,
+  now: Date,
+): Promise<PlaceOrderResponse> {
+  const { shopId } = shop;
+  const accepted = checkToken(token, { shopId, secret: shop.codeSecret, now });
+  if (typeof accepted === 'string') throw errorFor(accepted);
+  if (!shop.open) throw new ShopClosedError();
+  if (shop.openOrders >= shop.limits.capacity) throw new QueueFullError();
+
+  const ref: NewOrderRef = { shopId, orderId: randomUUID(), userId };
+  const problem = await reserveCustomer(shopId, userId, {
+    orderId: ref.orderId,
+    day: dayKey(now),
+    dailyLimit: shop.limits.dailyLimit,
+  });
+  if (problem) throw errorFor(problem);
+
+  let drinkTaken = false;
+  let orderWritten = false;
+  try {
+    drinkTaken = await takeDrink(shopId, accepted.period, shop.limits.drinksPerCode);
+    if (!drinkTaken) throw new TokenUsedUpError();
+    await writePendingOrder(ref, now);
+    orderWritten = true;
+    await publishEvent({ type: EventType.NewOrder, detail: ref });
+  } catch (error) {
+    if (orderWritten) await withdrawPendingOrder(ref.orderId);
+    if (drinkTaken) await giveBackDrink(shopId, accepted.period);
+    await releaseCustomer(shopId, userId, ref.orderId);
+    throw error;
+  }
+  return { orderId: ref.orderId, state: OrderState.Pending };
+}
