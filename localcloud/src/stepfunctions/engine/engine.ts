@@ -8,6 +8,7 @@ import { validateDefinition } from '../asl/validate-definition.js';
 import { LambdaRegistry, type ServiceEndpoints, TaskIntegrations } from '../integrations/index.js';
 import { Keys } from '../store/keys.js';
 import { executionArn, isValidName, machineOfExecution, stateMachineArn } from './arns.js';
+import { decodeHistoryChunk } from './history-chunk.js';
 import { LiveExecution } from './live-execution.js';
 import type {
   ExecutionRecord,
@@ -74,6 +75,7 @@ export class StepFunctionsEngine {
   private readonly writer: GroupCommit;
   private readonly closedListeners = new Set<(record: ExecutionRecord) => void>();
   private closing = false;
+  private readonly commit = (ops: StoreOp[]) => this.writer.commit(ops);
 
   private constructor(
     private readonly db: ClassicLevel<string, string>,
@@ -171,7 +173,7 @@ export class StepFunctionsEngine {
     if (!isValidName(request.name))
       throw new AwsServiceError('InvalidName', `Invalid Name: '${request.name}'`);
     const arn = stateMachineArn(request.region ?? this.region, request.name);
-    const existing = await this.findStateMachine(arn);
+    const existing = this.findStateMachine(arn);
     // Validation compiles the whole ASL schema; a definition already stored has passed it.
     if (existing?.definition !== request.definition) this.checkDefinition(request.definition);
     if (existing) {
@@ -241,10 +243,7 @@ export class StepFunctionsEngine {
 
   /** DescribeStateMachine. */
   async getStateMachine(arn: string): Promise<StateMachineRecord> {
-    const record = await this.findStateMachine(arn);
-    if (!record)
-      throw new AwsServiceError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
-    return record;
+    return this.stateMachineOrThrow(arn);
   }
 
   /** ListStateMachines, by ARN order. */
@@ -275,7 +274,7 @@ export class StepFunctionsEngine {
     input?: string;
     traceHeader?: string;
   }): Promise<ExecutionRecord> {
-    const machine = await this.getStateMachine(request.stateMachineArn);
+    const machine = this.stateMachineOrThrow(request.stateMachineArn);
     const name = request.name ?? randomUUID();
     if (!isValidName(name)) throw new AwsServiceError('InvalidName', `Invalid Name: '${name}'`);
     const inputText = request.input ?? '{}';
@@ -291,12 +290,10 @@ export class StepFunctionsEngine {
     const arn = executionArn(machine.stateMachineArn, name);
     const running = this.live.get(arn);
     if (running) return this.sameExecution(running, inputText);
-    if (await this.findExecution(arn))
+    if (this.findExecution(arn))
       throw new AwsServiceError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
-    const raced = this.live.get(arn);
-    if (raced) return this.sameExecution(raced, inputText);
 
-    const definition = await this.definitionOf(machine.stateMachineArn, machine.revisionId);
+    const definition = this.definitionOf(machine.stateMachineArn, machine.revisionId);
     const record: ExecutionRecord = {
       executionArn: arn,
       stateMachineArn: machine.stateMachineArn,
@@ -307,9 +304,7 @@ export class StepFunctionsEngine {
       revisionId: machine.revisionId,
       ...(request.traceHeader !== undefined && { traceHeader: request.traceHeader }),
     };
-    const execution = new LiveExecution(record, definition, machine.roleArn, 1, (ops) =>
-      this.writer.commit(ops),
-    );
+    const execution = new LiveExecution(record, input, definition, machine.roleArn, 1, this.commit);
     this.live.set(arn, execution);
     await execution
       .mutate((tx) => {
@@ -332,7 +327,7 @@ export class StepFunctionsEngine {
   async getExecution(arn: string): Promise<ExecutionRecord> {
     const live = this.live.get(arn);
     if (live) return this.snapshot(live.record);
-    const record = await this.findExecution(arn);
+    const record = this.findExecution(arn);
     if (!record) throw new AwsServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     return record;
   }
@@ -352,7 +347,7 @@ export class StepFunctionsEngine {
     let lastKey: string | undefined;
     for await (const [key, arn] of this.db.iterator({ gt: after ?? range.gt, lt: range.lt })) {
       if (items.length === limit) return { items, nextToken: encodePageToken(lastKey as string) };
-      const record = this.live.get(arn)?.record ?? (await this.findExecution(arn));
+      const record = this.live.get(arn)?.record ?? this.findExecution(arn);
       if (record && (!request.statusFilter || record.status === request.statusFilter)) {
         items.push(this.snapshot(record));
         lastKey = key;
@@ -395,7 +390,7 @@ export class StepFunctionsEngine {
       const upper =
         lastReturned !== undefined ? { lte: Keys.historyChunk(arn, lastReturned) } : { lt: range.lt };
       for await (const value of this.db.values({ gt: range.gt, ...upper, reverse: true })) {
-        take((JSON.parse(value) as HistoryEventRecord[]).reverse(), (id) => id < before);
+        take(decodeHistoryChunk(value).reverse(), (id) => id < before);
         if (items.length > limit) break;
       }
     } else {
@@ -406,7 +401,7 @@ export class StepFunctionsEngine {
         for await (const key of this.db.keys(chunkOf)) from = key;
       }
       for await (const value of this.db.values({ gte: from, lt: range.lt })) {
-        take(JSON.parse(value) as HistoryEventRecord[], (id) => id > after);
+        take(decodeHistoryChunk(value), (id) => id > after);
         if (items.length > limit) break;
       }
     }
@@ -488,7 +483,7 @@ export class StepFunctionsEngine {
     }
   }
 
-  private async definitionOf(machineArn: string, revisionId: string): Promise<StateMachineDefinition> {
+  private definitionOf(machineArn: string, revisionId: string): StateMachineDefinition {
     const key = Keys.revision(machineArn, revisionId);
     let definition = this.definitions.get(key);
     if (!definition) {
@@ -501,7 +496,7 @@ export class StepFunctionsEngine {
     return definition;
   }
 
-  private async findStateMachine(arn: string): Promise<StateMachineRecord | undefined> {
+  private findStateMachine(arn: string): StateMachineRecord | undefined {
     if (this.machines.has(arn)) return this.machines.get(arn);
     const value = this.db.getSync(Keys.stateMachine(arn));
     const record = value === undefined ? undefined : (JSON.parse(value) as StateMachineRecord);
@@ -509,7 +504,14 @@ export class StepFunctionsEngine {
     return record;
   }
 
-  private async findExecution(arn: string): Promise<ExecutionRecord | undefined> {
+  private stateMachineOrThrow(arn: string): StateMachineRecord {
+    const record = this.findStateMachine(arn);
+    if (!record)
+      throw new AwsServiceError('StateMachineDoesNotExist', `State Machine Does Not Exist: '${arn}'`);
+    return record;
+  }
+
+  private findExecution(arn: string): ExecutionRecord | undefined {
     const value = this.db.getSync(Keys.execution(arn));
     return value === undefined ? undefined : (JSON.parse(value) as ExecutionRecord);
   }
@@ -554,16 +556,8 @@ export class StepFunctionsEngine {
   }
 
   private async recover(): Promise<void> {
-    const counters = new Map<string, number>();
-    for await (const [key, value] of this.db.iterator(Keys.lives())) {
-      counters.set(
-        key.slice(Keys.live('').length),
-        (JSON.parse(value) as { nextEventId: number }).nextEventId,
-      );
-    }
-    if (counters.size === 0) return;
-    const arns = [...counters.keys()];
-    const values = await this.db.getMany(arns.map((arn) => Keys.execution(arn)));
+    // A running execution has a record for each of its runs (its main run at least) until it
+    // closes; the newest event a run has seen gives the event counter, unless one was stored.
     const runsByExecution = new Map<string, RunRecord[]>();
     for await (const [key, value] of this.db.iterator(Keys.runs())) {
       const { executionArn: arn } = Keys.parseRun(key);
@@ -571,20 +565,36 @@ export class StepFunctionsEngine {
       list.push(JSON.parse(value) as RunRecord);
       runsByExecution.set(arn, list);
     }
+    const counters = new Map<string, number>();
+    for await (const [key, value] of this.db.iterator(Keys.lives())) {
+      counters.set(
+        key.slice(Keys.live('').length),
+        (JSON.parse(value) as { nextEventId: number }).nextEventId,
+      );
+    }
+    const arns = [...new Set([...runsByExecution.keys(), ...counters.keys()])];
+    if (arns.length === 0) return;
+    const values = await this.db.getMany(arns.map((arn) => Keys.execution(arn)));
     const resumed: Promise<void>[] = [];
     for (const [i, arn] of arns.entries()) {
       const value = values[i];
       if (value === undefined) continue;
       const record = JSON.parse(value) as ExecutionRecord;
-      const machine = await this.findStateMachine(machineOfExecution(arn));
-      const definition = await this.definitionOf(record.stateMachineArn, record.revisionId);
+      if (record.status !== 'RUNNING') continue;
+      const runs = runsByExecution.get(arn) ?? [];
+      let nextEventId = counters.get(arn) ?? 1;
+      for (const run of runs) nextEventId = Math.max(nextEventId, run.lastEventId + 1);
+      const machine = this.findStateMachine(machineOfExecution(arn));
+      const definition = this.definitionOf(record.stateMachineArn, record.revisionId);
       const execution = new LiveExecution(
         record,
+        JSON.parse(record.input),
         definition,
         machine?.roleArn ?? '',
-        counters.get(arn) as number,
-        (ops: StoreOp[]) => this.writer.commit(ops),
-        runsByExecution.get(arn) ?? [],
+        nextEventId,
+        this.commit,
+        runs,
+        counters.has(arn),
       );
       this.live.set(arn, execution);
       resumed.push(execution.mutate((tx) => this.runner.resume(execution, tx)));

@@ -15,17 +15,3 @@ export const StateEventTypes: { [T in StateType]: { entered: string; exited: str
   Parallel: { entered: 'ParallelStateEntered', exited: 'ParallelStateExited' },
   Map: { entered: 'MapStateEntered', exited: 'MapStateExited' },
 };
-
-/** The details AWS attaches to state entered and exited events. */
-export function stateEnteredDetails(name: string, input: unknown) {
-  return {
-    stateEnteredEventDetails: { name, input: JSON.stringify(input), inputDetails: { truncated: false } },
-  };
-}
-
-/** The details of a state exited event. */
-export function stateExitedDetails(name: string, output: unknown) {
-  return {
-    stateExitedEventDetails: { name, output: JSON.stringify(output), outputDetails: { truncated: false } },
-  };
-}

@@ -2,7 +2,18 @@ import type { StoreOp } from '../../store/group-commit.js';
 import type { ContextObject } from '../asl/context-object.js';
 import type { State, StateMachineDefinition } from '../asl/types.js';
 import { Keys } from '../store/keys.js';
-import type { ExecutionRecord, HistoryEventRecord, RunRecord } from './records.js';
+import { encodeHistoryChunk } from './history-chunk.js';
+import { JsonTextCache } from './json-text.js';
+import type { ExecutionRecord, RunRecord } from './records.js';
+
+/** The last time {@link isoTime} formatted: states entered in the same millisecond share it. */
+let lastIsoTime = { ms: Number.NaN, text: '' };
+
+/** An epoch millisecond time as the context object gives it (ISO 8601). */
+function isoTime(ms: number): string {
+  if (lastIsoTime.ms !== ms) lastIsoTime = { ms, text: new Date(ms).toISOString() };
+  return lastIsoTime.text;
+}
 
 /** The main run's id. */
 export const MAIN_RUN_ID = 'main';
@@ -12,15 +23,50 @@ export const MAIN_RUN_ID = 'main';
  * and work to start once the changes are durable.
  */
 export class Transaction {
-  readonly events: HistoryEventRecord[] = [];
+  /** The history events to append, encoded (see `history-chunk.ts`). */
+  readonly events: string[] = [];
+  /** The id of the first of {@link Transaction.events}. */
+  firstEventId = 0;
   readonly dirtyRuns = new Set<RunRecord>();
-  readonly deletedRuns = new Set<string>();
   readonly afterCommit: Array<() => void> = [];
   /** Writes beyond the execution's own records, e.g. the listing index of a new execution. */
   readonly extraOps: StoreOp[] = [];
   recordChanged = false;
+  private deleted: Set<string> | undefined;
+  private pumpingParents: Set<string> | undefined;
+  private readonly texts = new JsonTextCache();
+
+  /** Runs to delete (made on first use: most transactions delete none). */
+  get deletedRuns(): Set<string> {
+    if (!this.deleted) this.deleted = new Set();
+    return this.deleted;
+  }
+
   /** Parents whose children are being started, to keep that loop from re-entering. */
-  readonly pumping = new Set<string>();
+  get pumping(): Set<string> {
+    if (!this.pumpingParents) this.pumpingParents = new Set();
+    return this.pumpingParents;
+  }
+
+  /** The runs to delete, if any. */
+  deletions(): Iterable<string> {
+    return this.deleted ?? [];
+  }
+
+  /** `JSON.stringify(value)`, serialised once however often this transaction writes it. */
+  json(value: unknown): string | undefined {
+    return this.texts.of(value);
+  }
+}
+
+/** A change waiting for its turn, then for its write. */
+interface PendingChange {
+  change: (tx: Transaction) => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  /** Whether `change` threw; `outcome` is then the error, otherwise its value. */
+  failed: boolean;
+  outcome: unknown;
 }
 
 /**
@@ -32,39 +78,31 @@ export class LiveExecution {
   closed = false;
   /** Runs with a record in the store, so deleting one that never reached it costs nothing. */
   private readonly storedRuns = new Set<string>();
-  private liveKeyStored = false;
-  private readonly queue: Array<{
-    change: (tx: Transaction) => unknown;
-    resolve: (value: unknown) => void;
-    reject: (error: unknown) => void;
-  }> = [];
+  private queue: PendingChange[] = [];
   private draining = false;
-  private readonly executionContext: ContextObject['Execution'];
-  private readonly machineContext: ContextObject['StateMachine'];
+  /** The parts of the context object that stay the same, made when a state first reads it. */
+  private executionContext: ContextObject['Execution'] | undefined;
+  private machineContext: ContextObject['StateMachine'] | undefined;
 
+  /**
+   * @param input The execution's input, parsed.
+   * @param counterStored Whether the event counter has a record of its own in the store (see
+   *   {@link Keys.live}), to be deleted when the execution closes.
+   */
   constructor(
     readonly record: ExecutionRecord,
+    private readonly input: unknown,
     readonly definition: StateMachineDefinition,
     readonly roleArn: string,
     public nextEventId: number,
     private readonly commit: (ops: StoreOp[]) => Promise<void>,
     recoveredRuns: RunRecord[] = [],
+    private counterStored = false,
   ) {
     for (const run of recoveredRuns) {
       this.runs.set(run.id, run);
       this.storedRuns.add(run.id);
     }
-    this.liveKeyStored = recoveredRuns.length > 0;
-    this.executionContext = {
-      Id: record.executionArn,
-      Input: JSON.parse(record.input),
-      Name: record.name,
-      RoleArn: roleArn,
-      StartTime: new Date(record.startDate).toISOString(),
-      RedriveCount: 0,
-    };
-    const machineName = record.stateMachineArn.slice(record.stateMachineArn.lastIndexOf(':') + 1);
-    this.machineContext = { Id: record.stateMachineArn, Name: machineName };
   }
 
   /**
@@ -75,37 +113,48 @@ export class LiveExecution {
    */
   mutate<T>(change: (tx: Transaction) => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ change, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({
+        change,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        failed: false,
+        outcome: undefined,
+      });
       if (!this.draining) {
         this.draining = true;
-        setImmediate(() => void this.drain());
+        setImmediate(this.drainLater);
       }
     });
   }
 
+  private readonly drainLater = () => void this.drain();
+
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
-      const changes = this.queue.splice(0);
+      const changes = this.queue;
+      this.queue = [];
       const tx = new Transaction();
-      const outcomes = changes.map(({ change }) => {
+      for (const pending of changes) {
         try {
-          return { ok: true as const, value: change(tx) };
+          pending.outcome = pending.change(tx);
         } catch (error) {
-          return { ok: false as const, error };
+          pending.failed = true;
+          pending.outcome = error;
         }
-      });
+      }
+      // Only the effects outlive the write: the transaction's events and texts are garbage by then.
+      const { afterCommit } = tx;
       try {
         await this.commit(this.opsOf(tx));
       } catch (error) {
         for (const { reject } of changes) reject(error);
         continue;
       }
-      for (const effect of tx.afterCommit) effect();
-      changes.forEach(({ resolve, reject }, i) => {
-        const outcome = outcomes[i] as (typeof outcomes)[number];
-        if (outcome.ok) resolve(outcome.value);
-        else reject(outcome.error);
-      });
+      for (const effect of afterCommit) effect();
+      for (const { failed, outcome, resolve, reject } of changes) {
+        if (failed) reject(outcome);
+        else resolve(outcome);
+      }
     }
     this.draining = false;
   }
@@ -137,16 +186,28 @@ export class LiveExecution {
 
   /** The context object of a run's current state. */
   contextOf(run: RunRecord, taskToken?: string): ContextObject {
-    return {
+    let retryCount = 0;
+    for (const attempts of run.retryAttempts) retryCount += attempts;
+    if (!this.executionContext || !this.machineContext) {
+      const { record } = this;
+      this.executionContext = {
+        Id: record.executionArn,
+        Input: this.input,
+        Name: record.name,
+        RoleArn: this.roleArn,
+        StartTime: isoTime(record.startDate),
+        RedriveCount: 0,
+      };
+      const machineName = record.stateMachineArn.slice(record.stateMachineArn.lastIndexOf(':') + 1);
+      this.machineContext = { Id: record.stateMachineArn, Name: machineName };
+    }
+    const context: ContextObject = {
       Execution: this.executionContext,
       StateMachine: this.machineContext,
-      State: {
-        EnteredTime: new Date(run.enteredTime).toISOString(),
-        Name: run.stateName,
-        RetryCount: run.retryAttempts.reduce((sum, attempts) => sum + attempts, 0),
-      },
-      ...(taskToken !== undefined && { Task: { Token: taskToken } }),
+      State: { EnteredTime: isoTime(run.enteredTime), Name: run.stateName, RetryCount: retryCount },
     };
+    if (taskToken !== undefined) context.Task = { Token: taskToken };
+    return context;
   }
 
   /** The child runs of a Parallel or Map state's run, in index order. */
@@ -158,33 +219,40 @@ export class LiveExecution {
 
   private opsOf(tx: Transaction): StoreOp[] {
     const arn = this.record.executionArn;
-    const ops: StoreOp[] = [...tx.extraOps];
-    const firstEvent = tx.events[0];
-    if (firstEvent) {
-      ops.push({ type: 'put', key: Keys.historyChunk(arn, firstEvent.id), value: JSON.stringify(tx.events) });
+    const ops = tx.extraOps;
+    if (tx.events.length > 0) {
+      ops.push({
+        type: 'put',
+        key: Keys.historyChunk(arn, tx.firstEventId),
+        value: encodeHistoryChunk(tx.events),
+      });
     }
     if (tx.recordChanged)
       ops.push({ type: 'put', key: Keys.execution(arn), value: JSON.stringify(this.record) });
-    for (const id of tx.deletedRuns) {
+    for (const id of tx.deletions()) {
       if (this.storedRuns.delete(id)) ops.push({ type: 'del', key: Keys.run(arn, id) });
     }
     if (this.closed) {
-      if (this.liveKeyStored) ops.push({ type: 'del', key: Keys.live(arn) });
-      this.liveKeyStored = false;
+      if (this.counterStored) ops.push({ type: 'del', key: Keys.live(arn) });
+      this.counterStored = false;
       return ops;
     }
+    let newestWritten = 0;
     for (const run of tx.dirtyRuns) {
       if (this.runs.get(run.id) !== run) continue;
       ops.push({ type: 'put', key: Keys.run(arn, run.id), value: JSON.stringify(run) });
       this.storedRuns.add(run.id);
+      if (run.lastEventId > newestWritten) newestWritten = run.lastEventId;
     }
-    if (tx.events.length > 0) {
+    // Recovery takes the event counter from the newest event a stored run has seen. Should no run
+    // written here hold the newest event, the counter is written on its own.
+    if (tx.events.length > 0 && newestWritten < this.nextEventId - 1) {
       ops.push({
         type: 'put',
         key: Keys.live(arn),
         value: JSON.stringify({ nextEventId: this.nextEventId }),
       });
-      this.liveKeyStored = true;
+      this.counterStored = true;
     }
     return ops;
   }

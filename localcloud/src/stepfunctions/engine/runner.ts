@@ -6,9 +6,11 @@ import { MAX_PAYLOAD_BYTES } from '../intrinsics/index.js';
 import { applyResultPath } from '../io/index.js';
 import { errorOutput, findCatcher, planRetry } from '../retry/index.js';
 import { type StateOutcome, stateFileFor } from '../states/index.js';
-import { StateEventTypes, stateEnteredDetails, stateExitedDetails } from './history-events.js';
+import { encodeEvent, encodeStateEvent, type StateEventKind, stateEvent } from './history-chunk.js';
+import { StateEventTypes } from './history-events.js';
 import { type LiveExecution, MAIN_RUN_ID, type Transaction } from './live-execution.js';
 import type { ExecutionStatus, RunError, RunPhase, RunRecord } from './records.js';
+import { contextFor } from './state-context.js';
 import { encodeTaskToken } from './task-token.js';
 import type { TimerQueue } from './timer-queue.js';
 
@@ -30,6 +32,21 @@ export interface RunnerHost {
 
 type TaskPhase = Extract<RunPhase, { kind: 'tasking' }>;
 type BranchPhase = Extract<RunPhase, { kind: 'branching' }>;
+
+/** The event type and details field of each task outcome, for plain Lambda ARNs and other tasks. */
+const TASK_EVENT_NAMES = Object.fromEntries(
+  (['Succeeded', 'Failed', 'TimedOut', 'Submitted'] as const).map((outcome) => [
+    outcome,
+    {
+      lambda: { type: `LambdaFunction${outcome}`, details: `lambdaFunction${outcome}EventDetails` },
+      task: { type: `Task${outcome}`, details: `task${outcome}EventDetails` },
+    },
+  ]),
+) as Record<
+  'Succeeded' | 'Failed' | 'TimedOut' | 'Submitted',
+  { lambda: { type: string; details: string }; task: { type: string; details: string } }
+>;
+
 
 /**
  * Moves runs from state to state. Every method runs inside a {@link LiveExecution.mutate} and
@@ -134,12 +151,13 @@ export class Runner {
     if (!retrying) {
       run.enteredTime = this.host.now();
       run.retryAttempts = [];
-      this.emit(
+      this.emitStateEvent(
         execution,
         tx,
         run,
+        'entered',
         StateEventTypes[state.Type].entered,
-        stateEnteredDetails(run.stateName, run.stateInput),
+        tx.json(run.stateInput),
         run.enteredTime,
       );
     }
@@ -154,7 +172,7 @@ export class Runner {
         throw new StatesError(StatesErrorName.Runtime, `The resource '${state.Resource}' is not supported`);
       }
       outcome = stateFileFor(state).enter(state, run.stateInput, {
-        context: execution.contextOf(run, token),
+        context: contextFor(execution, run, state, 'enter', token),
         now: this.host.now(),
       });
     } catch (thrown) {
@@ -222,7 +240,7 @@ export class Runner {
     output: unknown,
   ): void {
     const exited = StateEventTypes[state.Type].exited;
-    if (exited) this.emit(execution, tx, run, exited, stateExitedDetails(run.stateName, output));
+    if (exited) this.emitStateEvent(execution, tx, run, 'exited', exited, tx.json(output));
   }
 
   /** An error raised in a state: retried, caught, or the end of the run. */
@@ -316,7 +334,7 @@ export class Runner {
       this.emit(execution, tx, run, 'LambdaFunctionScheduled', {
         lambdaFunctionScheduledEventDetails: {
           resource: resource.lambdaFunctionArn,
-          input: JSON.stringify(outcome.parameters),
+          input: tx.json(outcome.parameters),
           inputDetails: { truncated: false },
           ...(outcome.timeoutSeconds !== undefined && { timeoutInSeconds: outcome.timeoutSeconds }),
         },
@@ -328,7 +346,7 @@ export class Runner {
           resourceType: resource.resourceType,
           resource: resource.resource,
           region: this.host.region,
-          parameters: JSON.stringify(outcome.parameters),
+          parameters: tx.json(outcome.parameters),
           ...(outcome.timeoutSeconds !== undefined && { timeoutInSeconds: outcome.timeoutSeconds }),
           ...(outcome.heartbeatSeconds !== undefined && { heartbeatInSeconds: outcome.heartbeatSeconds }),
         },
@@ -362,7 +380,7 @@ export class Runner {
             phase.started = true;
             next.dirtyRuns.add(run);
             this.emitTaskEvent(execution, next, run, resource, 'Submitted', {
-              output: JSON.stringify(result),
+              output: next.json(result),
               outputDetails: { truncated: false },
             });
           });
@@ -398,15 +416,15 @@ export class Runner {
   private taskSucceeded(execution: LiveExecution, tx: Transaction, run: RunRecord, result: unknown): void {
     const state = execution.stateOf(run) as TaskState;
     const resource = this.host.integrations.resolve(state.Resource) as TaskResource;
-    const text = JSON.stringify(result ?? null);
-    const bytes = Buffer.byteLength(text, 'utf8');
+    const output = tx.json(result ?? null) as string;
+    const bytes = Buffer.byteLength(output, 'utf8');
     if (bytes > MAX_PAYLOAD_BYTES) {
       const cause = `The task result is ${bytes} bytes, over the payload quota of ${MAX_PAYLOAD_BYTES} bytes`;
       this.taskFailed(execution, tx, run, new StatesError(StatesErrorName.DataLimitExceeded, cause));
       return;
     }
     this.emitTaskEvent(execution, tx, run, resource, 'Succeeded', {
-      output: text,
+      output,
       outputDetails: { truncated: false },
     });
     this.complete(execution, tx, run, state, result ?? null);
@@ -446,13 +464,12 @@ export class Runner {
     outcome: 'Succeeded' | 'Failed' | 'TimedOut' | 'Submitted',
     details: Record<string, unknown>,
   ): void {
+    const names = TASK_EVENT_NAMES[outcome];
     if (resource.lambdaFunctionArn) {
-      this.emit(execution, tx, run, `LambdaFunction${outcome}`, {
-        [`lambdaFunction${outcome}EventDetails`]: details,
-      });
+      this.emit(execution, tx, run, names.lambda.type, { [names.lambda.details]: details });
     } else {
-      this.emit(execution, tx, run, `Task${outcome}`, {
-        [`task${outcome}EventDetails`]: {
+      this.emit(execution, tx, run, names.task.type, {
+        [names.task.details]: {
           resourceType: resource.resourceType,
           resource: resource.resource,
           ...details,
@@ -473,7 +490,7 @@ export class Runner {
     let outcome: StateOutcome;
     try {
       outcome = (file.complete as NonNullable<typeof file.complete>)(state, run.stateInput, result, {
-        context: execution.contextOf(run),
+        context: contextFor(execution, run, state, 'complete'),
         now: this.host.now(),
       });
     } catch (thrown) {
@@ -680,7 +697,7 @@ export class Runner {
 
   private closeMain(execution: LiveExecution, tx: Transaction, main: RunRecord): void {
     if (main.status === 'succeeded') {
-      execution.record.output = JSON.stringify(main.output ?? null);
+      execution.record.output = tx.json(main.output ?? null) as string;
       this.close(execution, tx, 'SUCCEEDED', 'ExecutionSucceeded', {
         executionSucceededEventDetails: {
           output: execution.record.output,
@@ -737,17 +754,40 @@ export class Runner {
     details: Record<string, unknown>,
     timestamp = this.host.now(),
   ): void {
-    const id = execution.nextEventId++;
-    tx.events.push({
-      id,
-      previousEventId: run?.lastEventId ?? id - 1,
-      timestamp,
-      type,
-      ...details,
-    });
+    const id = this.nextEventId(execution, tx);
+    tx.events.push(
+      encodeEvent({ id, previousEventId: run?.lastEventId ?? id - 1, timestamp, type, ...details }),
+    );
     if (run) {
       run.lastEventId = id;
       tx.dirtyRuns.add(run);
     }
+  }
+
+  /** A state entered or exited event; `payload` is the state's input or output as JSON text. */
+  private emitStateEvent(
+    execution: LiveExecution,
+    tx: Transaction,
+    run: RunRecord,
+    kind: StateEventKind,
+    type: string,
+    payload: string | undefined,
+    timestamp = this.host.now(),
+  ): void {
+    const id = this.nextEventId(execution, tx);
+    const { lastEventId: previousEventId, stateName: name } = run;
+    tx.events.push(
+      payload === undefined
+        ? encodeEvent(stateEvent(kind, id, previousEventId, timestamp, type, name, payload))
+        : encodeStateEvent(kind, id, previousEventId, timestamp, type, name, payload),
+    );
+    run.lastEventId = id;
+    tx.dirtyRuns.add(run);
+  }
+
+  private nextEventId(execution: LiveExecution, tx: Transaction): number {
+    const id = execution.nextEventId++;
+    if (tx.events.length === 0) tx.firstEventId = id;
+    return id;
   }
 }

@@ -52,15 +52,20 @@ export class TaskIntegrations {
   }
 
   /** Calls the resource. Failures are {@link StatesError}s named as AWS names them. */
-  async invoke(resource: TaskResource, parameters: unknown): Promise<unknown> {
+  invoke(resource: TaskResource, parameters: unknown): Promise<unknown> {
+    // Not async: a Lambda call, the common case, hands back its own promise without another hop.
     if (resource.lambdaFunctionArn) return this.lambda.invokeFunction(resource.lambdaFunctionArn, parameters);
+    if (resource.resourceType === 'lambda' && this.lambda.supports(resource.action))
+      return this.lambda.call(resource.action, parameters);
+    return this.invokeService(resource, parameters);
+  }
+
+  private async invokeService(resource: TaskResource, parameters: unknown): Promise<unknown> {
     const { resourceType, action } = resource;
     if (resourceType === 'dynamodb' && this.dynamodb.supports(action))
       return this.dynamodb.call(action, parameters);
     if (resourceType === 'events' && this.events.supports(action))
       return this.events.call(action, parameters);
-    if (resourceType === 'lambda' && this.lambda.supports(action))
-      return this.lambda.call(action, parameters);
     const sdkService = resource.awsSdk
       ? this.options.sdkServices?.[resourceType.slice('aws-sdk:'.length)]
       : undefined;

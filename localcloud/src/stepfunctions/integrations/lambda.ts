@@ -37,19 +37,20 @@ export class LambdaIntegration {
   }
 
   /** A plain function ARN as the Task's resource: the return value is the result. */
-  async invokeFunction(functionNameOrArn: string, event: unknown): Promise<unknown> {
-    try {
-      return await this.registry.invoke(functionNameOrArn, event);
-    } catch (error) {
-      if (error instanceof LambdaFunctionError) {
-        throw new StatesError(error.errorType, JSON.stringify(error.toPayload()), { original: error });
-      }
-      if (error instanceof LambdaFunctionNotFound) {
-        throw new StatesError('Lambda.ResourceNotFoundException', error.message, { original: error });
-      }
-      throw error;
-    }
+  invokeFunction(functionNameOrArn: string, event: unknown): Promise<unknown> {
+    return this.registry.invoke(functionNameOrArn, event).catch(fromFunctionError);
   }
+}
+
+/** A function error reaches Catch under its `errorType`, a missing function as Lambda names it. */
+function fromFunctionError(error: unknown): never {
+  if (error instanceof LambdaFunctionError) {
+    throw new StatesError(error.errorType, JSON.stringify(error.toPayload()), { original: error });
+  }
+  if (error instanceof LambdaFunctionNotFound) {
+    throw new StatesError('Lambda.ResourceNotFoundException', error.message, { original: error });
+  }
+  throw error;
 }
 
 function parseOrKeep(text: string): unknown {

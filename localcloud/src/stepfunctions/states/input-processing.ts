@@ -1,6 +1,7 @@
 import type { ContextObject } from '../asl/context-object.js';
 import type { Json } from '../asl/types.js';
-import { applyInputPath, evaluatePayloadTemplate } from '../io/index.js';
+import { evaluatePayloadTemplate } from '../io/index.js';
+import { selectInput } from './paths.js';
 
 /** The input fields shared by Pass, Task and Parallel states. */
 interface InputFields {
@@ -15,7 +16,7 @@ interface InputFields {
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/concepts-input-output-filtering.html
  */
 export function processInput(state: InputFields, input: unknown, context: ContextObject): unknown {
-  const selected = applyInputPath(input, state.InputPath, context);
+  const selected = selectInput(input, state.InputPath, context);
   return state.Parameters === undefined
     ? selected
     : evaluatePayloadTemplate(state.Parameters, selected, context);

@@ -1,12 +1,13 @@
 import type { MapState } from '../asl/types.js';
-import { applyInputPath, evaluatePayloadTemplate, readTypedPath } from '../io/index.js';
+import { evaluatePayloadTemplate, readTypedPath } from '../io/index.js';
 import { type StateFile, transition } from './outcome.js';
+import { selectInput } from './paths.js';
 import { processResult } from './result-processing.js';
 
 /** An inline Map state: runs its item processor once per item of an array; results keep item order. */
 export const mapState: StateFile<MapState> = {
   enter(state, input, { context }) {
-    const effectiveInput = applyInputPath(input, state.InputPath, context);
+    const effectiveInput = selectInput(input, state.InputPath, context);
     const items = readTypedPath('ItemsPath', state.ItemsPath ?? '$', effectiveInput, context, 'array');
     const selector = state.ItemSelector ?? state.Parameters;
     const inputs =

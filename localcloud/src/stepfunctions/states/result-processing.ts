@@ -1,6 +1,7 @@
 import type { ContextObject } from '../asl/context-object.js';
 import type { Json } from '../asl/types.js';
-import { applyOutputPath, applyResultPath, evaluatePayloadTemplate } from '../io/index.js';
+import { evaluatePayloadTemplate } from '../io/index.js';
+import { placeResult, selectOutput } from './paths.js';
 
 /** The result fields shared by Task, Parallel and Map states. */
 interface ResultFields {
@@ -25,5 +26,5 @@ export function processResult(
     state.ResultSelector === undefined
       ? result
       : evaluatePayloadTemplate(state.ResultSelector, result, context);
-  return applyOutputPath(applyResultPath(input, selected, state.ResultPath), state.OutputPath, context);
+  return selectOutput(placeResult(input, selected, state.ResultPath), state.OutputPath, context);
 }

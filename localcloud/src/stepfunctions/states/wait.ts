@@ -1,13 +1,14 @@
 import type { WaitState } from '../asl/types.js';
 import { StatesError, StatesErrorName } from '../errors.js';
-import { applyInputPath, applyOutputPath, readTypedPath } from '../io/index.js';
+import { readTypedPath } from '../io/index.js';
 import type { StateFile } from './outcome.js';
+import { selectInput, selectOutput } from './paths.js';
 
 /** A Wait state: resumes after Seconds or at a Timestamp, given directly or by a path. */
 export const waitState: StateFile<WaitState> = {
   enter(state, input, { context, now }) {
-    const effectiveInput = applyInputPath(input, state.InputPath, context);
-    const output = applyOutputPath(effectiveInput, state.OutputPath, context);
+    const effectiveInput = selectInput(input, state.InputPath, context);
+    const output = selectOutput(effectiveInput, state.OutputPath, context);
     return { kind: 'waitUntil', until: waitDeadline(state, effectiveInput, context, now), output };
   },
 };

@@ -34,7 +34,10 @@ export const Keys = {
   historyChunk: (executionArn: string, firstEventId: number) =>
     `h${SEPARATOR}${executionArn}${SEPARATOR}${String(firstEventId).padStart(10, '0')}`,
   history: (executionArn: string): KeyRange => range(`h${SEPARATOR}${executionArn}${SEPARATOR}`),
-  /** The event counter of a running execution; present exactly while it runs. */
+  /**
+   * The event counter of a running execution, when its runs do not tell it: recovery resumes
+   * after the newest event a stored run has seen, or this, whichever is later.
+   */
   live: (executionArn: string) => `live${SEPARATOR}${executionArn}`,
   lives: (): KeyRange => range(`live${SEPARATOR}`),
   /** One run (the main path, a Parallel branch or a Map iteration) of a running execution. */
