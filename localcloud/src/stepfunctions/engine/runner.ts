@@ -47,7 +47,6 @@ const TASK_EVENT_NAMES = Object.fromEntries(
   { lambda: { type: string; details: string }; task: { type: string; details: string } }
 >;
 
-
 /**
  * Moves runs from state to state. Every method runs inside a {@link LiveExecution.mutate} and
  * records what it changed in the transaction; task calls start only after the change is written.
