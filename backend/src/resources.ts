@@ -1,5 +1,5 @@
 import type { ResourceDeclaration } from '@coffee/localcloud';
-import { BUS_NAME, EventType, eventPattern } from './contracts/events.js';
+import { ALL_EVENT_TYPES, BUS_NAME, EventType, eventPattern } from './contracts/events.js';
 import { StaffAccount, StaffGroup } from './contracts/roles.js';
 import { policyTopicFilter, SIGNED_IN_USER, TopicKind } from './contracts/topics.js';
 import { orderProcessorSubstitutions } from './orders/order-processor.js';
@@ -52,6 +52,7 @@ export const resources = {
         CUSTOMERS_TABLE: { table: 'customers' },
         IDEMPOTENCY_TABLE: { table: 'idempotency' },
         EVENT_BUS: { eventBus: BUS_NAME },
+        ORDER_PROCESSOR_ARN: { stateMachine: 'orderProcessor' },
         USER_POOL_ID: { userPool: 'coffee' },
         USER_POOL_CLIENT_ID: { userPoolClient: 'apps', userPool: 'coffee' },
       },
@@ -60,7 +61,15 @@ export const resources = {
     tokenRecorder: {
       entry: 'dist/orders/token-recorder.js',
       handler: 'handler',
-      environment: { ORDERS_TABLE: { table: 'orders' } },
+      environment: {
+        ORDERS_TABLE: { table: 'orders' },
+        ORDER_PROCESSOR_ARN: { stateMachine: 'orderProcessor' },
+      },
+    },
+    /** Pushes every event of the shop to its MQTT topics, task tokens removed (rule `publisher`). */
+    publisher: {
+      entry: 'dist/publisher/publisher.js',
+      handler: 'handler',
     },
   },
   stateMachines: {
@@ -96,6 +105,12 @@ export const resources = {
       eventBus: BUS_NAME,
       eventPattern: eventPattern(EventType.WorkflowStarted, EventType.WaitingCompletion),
       targets: [{ id: 'tokenRecorder', function: 'tokenRecorder' }],
+    },
+    /** Every event of the shop goes to the apps over MQTT. */
+    publisher: {
+      eventBus: BUS_NAME,
+      eventPattern: eventPattern(...ALL_EVENT_TYPES),
+      targets: [{ id: 'publisher', function: 'publisher' }],
     },
   },
   httpApi: { function: 'api' },

@@ -38,7 +38,7 @@ async function config(shopId = 'main'): Promise<ShopConfig> {
 }
 
 describe('GET /api/shops/{shopId}/config', () => {
-  it('answers anyone the default shop, created on first read: closed, the demo menu, env limits', async () => {
+  it('answers anyone the default shop, created on first read: open, the demo menu, env limits', async () => {
     const response = await bed.call('GET', main('config'));
 
     expect(response.status).toBe(200);
@@ -47,7 +47,7 @@ describe('GET /api/shops/{shopId}/config', () => {
     expect(body).toEqual({
       shopId: 'main',
       name: DEFAULT_SHOP_NAME,
-      open: false,
+      open: true,
       menu: DEMO_MENU,
       limits: { ...DEFAULT_LIMITS, dailyLimit: 3 },
     });
@@ -86,27 +86,27 @@ describe('GET /api/shops/{shopId}/config', () => {
 });
 
 describe('barista changes, seen in GET config and announced on the bus', () => {
-  it('opens and closes the shop', async () => {
+  it('closes and opens the shop', async () => {
     const before = changes.events.length;
 
-    const opened = await bed.call('PUT', main('open'), { token: barista, body: { open: true } });
-    expect(opened.status).toBe(200);
-    expect(ShopConfigSchema.parse(await opened.json()).open).toBe(true);
-    expect((await config()).open).toBe(true);
-
     const closed = await bed.call('PUT', main('open'), { token: barista, body: { open: false } });
+    expect(closed.status).toBe(200);
     expect(ShopConfigSchema.parse(await closed.json()).open).toBe(false);
     expect((await config()).open).toBe(false);
+
+    const opened = await bed.call('PUT', main('open'), { token: barista, body: { open: true } });
+    expect(ShopConfigSchema.parse(await opened.json()).open).toBe(true);
+    expect((await config()).open).toBe(true);
 
     const events = (await changes.waitFor(before + 2)).slice(before);
     expect(events.map((event) => [event['detail-type'], event.detail])).toEqual([
       [
         EventType.ConfigChanged,
-        { shopId: 'main', changes: ['open'], config: expect.objectContaining({ open: true }) },
+        { shopId: 'main', changes: ['open'], config: expect.objectContaining({ open: false }) },
       ],
       [
         EventType.ConfigChanged,
-        { shopId: 'main', changes: ['open'], config: expect.objectContaining({ open: false }) },
+        { shopId: 'main', changes: ['open'], config: expect.objectContaining({ open: true }) },
       ],
     ]);
     expect(events[0]?.source).toBe('coffee.shop');
@@ -154,13 +154,13 @@ describe('barista changes, seen in GET config and announced on the bus', () => {
   it('answers a change that changes nothing with the config, announcing nothing', async () => {
     const before = changes.events.length;
 
-    const same = await bed.call('PUT', main('open'), { token: barista, body: { open: false } });
+    const same = await bed.call('PUT', main('open'), { token: barista, body: { open: true } });
     const sameLimits = await bed.call('PUT', main('limits'), { token: barista, body: {} });
     // A real change after the no-ops: once it has arrived, anything the no-ops sent would have too.
     await bed.call('PUT', drink('mocha'), { token: barista, body: { available: false } });
 
     expect(same.status).toBe(200);
-    expect(ShopConfigSchema.parse(await same.json()).open).toBe(false);
+    expect(ShopConfigSchema.parse(await same.json()).open).toBe(true);
     expect(sameLimits.status).toBe(200);
     await changes.waitFor(before + 1);
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -188,10 +188,15 @@ describe('barista changes, seen in GET config and announced on the bus', () => {
   it('changes a created shop, not the default one', async () => {
     await bed.call('PUT', pathFor(Api.setShopOpen, { shopId: 'pop-up' }), {
       token: barista,
+      body: { open: true },
+    });
+    expect((await config('pop-up')).open).toBe(true);
+    await bed.call('PUT', pathFor(Api.setShopOpen, { shopId: 'pop-up' }), {
+      token: barista,
       body: { open: false },
     });
     expect((await config('pop-up')).open).toBe(false);
-    expect((await config('main')).open).toBe(false);
+    expect((await config('main')).open).toBe(true);
   });
 });
 

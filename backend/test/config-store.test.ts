@@ -39,7 +39,7 @@ describe('the default shop', () => {
     expect(first).toMatchObject({
       shopId: 'main',
       name: DEFAULT_SHOP_NAME,
-      open: false,
+      open: true,
       menu: DEMO_MENU,
       limits: { ...DEFAULT_LIMITS, capacity: 7 },
       openOrders: 0,
@@ -101,32 +101,37 @@ describe('config writes', () => {
       }),
     );
 
-    const config = await changeShopConfig(before, (current) => setShopOpen(current, true));
+    const config = await changeShopConfig(before, (current) => setShopOpen(current, false));
 
     const after = await loadShop('main');
-    expect(config.open).toBe(true);
-    expect(after).toMatchObject({ open: true, openOrders: 1, orderNumber: 1, codeSecret: before.codeSecret });
+    expect(config.open).toBe(false);
+    expect(after).toMatchObject({
+      open: false,
+      openOrders: 1,
+      orderNumber: 1,
+      codeSecret: before.codeSecret,
+    });
     expect(after.configVersion).toBe(before.configVersion + 1);
   });
 
   it('refuse a write over a stale version, which the service then reapplies on a fresh read', async () => {
     const stale = await loadShop('main');
-    await changeShopConfig('main', (current) => setShopOpen(current, false));
+    await changeShopConfig('main', (current) => setShopOpen(current, true));
 
     expect(await saveShopConfig(stale, { ...toShopConfig(stale), name: 'Lost update' })).toBeUndefined();
     const config = await changeShopConfig(stale, (current) => ({
       config: { ...current, name: 'Kept' },
       changes: ['name'],
     }));
-    expect(config).toMatchObject({ name: 'Kept', open: false });
+    expect(config).toMatchObject({ name: 'Kept', open: true });
   });
 
   it('announce each change once, with the parts that changed and the config after', async () => {
     await changes.waitFor(3);
     expect(changes.events.map((event) => event.detail)).toEqual([
-      { shopId: 'main', changes: ['open'], config: expect.objectContaining({ open: true }) },
       { shopId: 'main', changes: ['open'], config: expect.objectContaining({ open: false }) },
-      { shopId: 'main', changes: ['name'], config: expect.objectContaining({ name: 'Kept', open: false }) },
+      { shopId: 'main', changes: ['open'], config: expect.objectContaining({ open: true }) },
+      { shopId: 'main', changes: ['name'], config: expect.objectContaining({ name: 'Kept', open: true }) },
     ]);
   });
 });

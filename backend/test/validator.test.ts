@@ -21,21 +21,21 @@ import {
   arrangeRemaining,
   ordersOfShop,
   readRemaining,
-  startValidatorCloud,
-  type ValidatorCloud,
-} from './support/validator-cloud.js';
+  type ShopCloud,
+  startShopCloud,
+} from './support/shop-cloud.js';
 
 /** The secret `arrangeShop` gives its shops, to make tokens the display never showed. */
 const SECRET = 'not-a-real-secret';
 /** Hour-long codes: no test straddles a rotation. */
 const LIMITS = { codeSeconds: 3600, drinksPerCode: 10, capacity: 20, dailyLimit: 5 };
 
-let t: ValidatorCloud;
+let t: ShopCloud;
 let display: string;
 let barista: string;
 
 beforeAll(async () => {
-  t = await startValidatorCloud('validator');
+  t = await startShopCloud('validator');
   [display, barista] = await Promise.all([t.idToken('display'), t.idToken('barista')]);
 }, 30_000);
 afterAll(async () => {

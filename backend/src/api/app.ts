@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { userPool } from '../aws/config.js';
 import { registerConfigRoutes } from '../config/routes.js';
 import { NotFoundError } from '../errors.js';
+import { registerOrderRoutes } from '../orders/routes.js';
 import { registerValidatorRoutes } from '../validator/routes.js';
 import { createTokenVerifier, type TokenVerifier } from './auth.js';
 import { type FaultLog, toErrorResponse } from './error-mapper.js';
@@ -17,7 +18,11 @@ export interface ApiOptions {
 }
 
 /** Each service's routes, added in turn to the one app. */
-const SERVICES: ReadonlyArray<(router: ApiRouter) => void> = [registerConfigRoutes, registerValidatorRoutes];
+const SERVICES: ReadonlyArray<(router: ApiRouter) => void> = [
+  registerConfigRoutes,
+  registerValidatorRoutes,
+  registerOrderRoutes,
+];
 
 /**
  * The HTTP API (DESIGN "HTTP API"): one Hono app serving every route under `/api`, each behind its

@@ -75,7 +75,8 @@ export async function loadShop(
 }
 
 /**
- * The default shop's first config: named {@link DEFAULT_SHOP_NAME}, closed, the demo menu, and
+ * The default shop's first config: named {@link DEFAULT_SHOP_NAME}, open (a fresh install takes
+ * orders at once, as DESIGN's demo expects), the demo menu, and
  * its limits from the `COFFEE_*` variables (DESIGN "Business rules"). A variable that is not a
  * whole number within bounds is a fault of the deployment, not of the caller: `InternalError`.
  */
@@ -87,7 +88,7 @@ export function defaultShopConfig(env: Readonly<Record<string, string | undefine
     if (!isCoffeeError(error)) throw error;
     throw new InternalError(`The default shop cannot be created: ${error.message}`, { cause: error });
   }
-  return newShopConfig({ shopId: DEFAULT_SHOP_ID, name: DEFAULT_SHOP_NAME, limits });
+  return newShopConfig({ shopId: DEFAULT_SHOP_ID, name: DEFAULT_SHOP_NAME, open: true, limits });
 }
 
 /**

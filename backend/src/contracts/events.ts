@@ -133,7 +133,8 @@ export type PublicMessage = {
   [T in EventType]: { type: T; detail: PublicEventDetail<T>; time: string };
 }[EventType];
 
-const ALL_TYPES = Object.values(EventType);
+/** Every event type of the shop. */
+export const ALL_EVENT_TYPES = Object.values(EventType) as [EventType, ...EventType[]];
 
 function unionOf<Out>(discriminator: string, members: z.ZodObject[]): z.ZodType<Out> {
   const [first, ...rest] = members;
@@ -144,7 +145,7 @@ function unionOf<Out>(discriminator: string, members: z.ZodObject[]): z.ZodType<
 /** Parses a {@link CoffeeEvent}, checking its detail against its type's schema. */
 export const CoffeeEventSchema = unionOf<CoffeeEvent>(
   'type',
-  ALL_TYPES.map((type) => z.object({ type: z.literal(type), detail: DetailSchemas[type] })),
+  ALL_EVENT_TYPES.map((type) => z.object({ type: z.literal(type), detail: DetailSchemas[type] })),
 );
 
 /**
@@ -153,7 +154,7 @@ export const CoffeeEventSchema = unionOf<CoffeeEvent>(
  */
 export const BusEventSchema = unionOf<BusEvent>(
   'detail-type',
-  ALL_TYPES.map((type) =>
+  ALL_EVENT_TYPES.map((type) =>
     z.object({
       'detail-type': z.literal(type),
       source: z.literal(EVENT_SOURCE),
@@ -166,13 +167,13 @@ export const BusEventSchema = unionOf<BusEvent>(
 /** Parses a {@link PublicMessage}; one carrying a task token is refused. */
 export const PublicMessageSchema = unionOf<PublicMessage>(
   'type',
-  ALL_TYPES.map((type) =>
+  ALL_EVENT_TYPES.map((type) =>
     z.object({ type: z.literal(type), detail: PublicDetailSchemas[type], time: IsoTimeSchema }),
   ),
 );
 
 /** The event types about one order (every type but `ConfigChanged`); they carry `orderId` and `userId`. */
-export const ORDER_EVENT_TYPES: readonly EventType[] = ALL_TYPES.filter(
+export const ORDER_EVENT_TYPES: readonly EventType[] = ALL_EVENT_TYPES.filter(
   (type) => type !== EventType.ConfigChanged,
 );
 

@@ -107,6 +107,18 @@ export const DrinkChoiceSchema = z.object({
 /** See {@link DrinkChoiceSchema}. */
 export type DrinkChoice = z.infer<typeof DrinkChoiceSchema>;
 
+/** A customer's name as the baristas see it. */
+export const CustomerNameSchema = z.string().trim().min(1).max(40);
+
+/**
+ * The name a barista calls out for a customer signed in with `email`: the part before the `@`,
+ * cut to the schema's length; `undefined` without a usable address.
+ */
+export function customerNameOf(email: string | undefined): string | undefined {
+  const name = email?.split('@')[0]?.trim().slice(0, 40);
+  return name ? name : undefined;
+}
+
 /**
  * An order as the API answers it and as order events carry it. `orderNumber` appears once the
  * workflow has numbered it (just after `SUBMITTED`); `drink` once chosen; `reason` on `REJECTED`
@@ -116,6 +128,8 @@ export const OrderSchema = z.object({
   orderId: OrderIdSchema,
   shopId: ShopIdSchema,
   userId: UserIdSchema,
+  /** What the baristas call out: the name part of the customer's email address. */
+  customerName: CustomerNameSchema.optional(),
   state: OrderStateSchema,
   orderNumber: z.int().positive().optional(),
   drink: DrinkChoiceSchema.optional(),

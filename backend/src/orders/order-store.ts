@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
@@ -18,6 +18,8 @@ export const OrderItemSchema = OrderSchema.extend({
   taskTokenFor: z.enum(TaskTokenFor).optional(),
   /** The OrderProcessor execution that claimed the order; every write of the workflow requires it. */
   executionId: z.string().optional(),
+  /** The barista making the order (`MAKING`), so that a second barista's claim is refused. */
+  madeBy: z.string().optional(),
 });
 
 /** See {@link OrderItemSchema}. */
@@ -74,14 +76,26 @@ export async function setTaskToken(
   );
 }
 
+/** What a change writes besides the order's own fields: the barista making it (internal). */
+export interface ChangeExtras {
+  /** The barista who claimed the order; `null` removes it (released, or ended). */
+  madeBy?: string | null;
+}
+
 /**
  * Writes the change from `before` to `after` (as the orders domain's `transition` makes it),
  * provided the order is still in `before.state`: the state with `shopState`, `updatedAt` and the
  * fields the change sets (`orderNumber`, `drink`, `reason`, `by`). An order reaching a final state
- * loses its task token. Answers whether it was written; `false` means the order changed meanwhile
- * (read it again) or does not exist.
+ * loses its task token. Answers the item as it was just before the write — with the task token
+ * stored on it at that very moment, so that exactly one of this writer and the token recorder
+ * answers the workflow's wait (see the token recorder) — or `undefined` when the order changed
+ * meanwhile (read it again) or does not exist.
  */
-export async function changeState(before: Order, after: Order): Promise<boolean> {
+export async function changeState(
+  before: Order,
+  after: Order,
+  extras: ChangeExtras = {},
+): Promise<OrderItem | undefined> {
   if (before.orderId !== after.orderId) throw new Error('changeState: before and after are different orders');
   const values: Record<string, unknown> = {
     ':state': after.state,
@@ -91,23 +105,81 @@ export async function changeState(before: Order, after: Order): Promise<boolean>
   };
   const attributeNames: Record<string, string> = { '#state': 'state' };
   const sets = ['#state = :state', 'shopState = :shopState', 'updatedAt = :updatedAt'];
+  const removes: string[] = isFinalState(after.state) ? ['taskToken', 'taskTokenFor'] : [];
   for (const field of ['orderNumber', 'drink', 'reason', 'by'] as const) {
     if (after[field] === undefined) continue;
     attributeNames[`#${field}`] = field;
     values[`:${field}`] = after[field];
     sets.push(`#${field} = :${field}`);
   }
-  const removes = isFinalState(after.state) ? ' REMOVE taskToken, taskTokenFor' : '';
-  return conditionally(
-    new UpdateCommand({
-      TableName: names.ordersTable(),
-      Key: { orderId: after.orderId },
-      UpdateExpression: `SET ${sets.join(', ')}${removes}`,
-      ConditionExpression: '#state = :from',
-      ExpressionAttributeNames: attributeNames,
-      ExpressionAttributeValues: values,
-    }),
-  );
+  if (typeof extras.madeBy === 'string') {
+    values[':madeBy'] = extras.madeBy;
+    sets.push('madeBy = :madeBy');
+  } else if (extras.madeBy === null) removes.push('madeBy');
+  const remove = removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : '';
+  try {
+    const { Attributes } = await aws.dynamodb().send(
+      new UpdateCommand({
+        TableName: names.ordersTable(),
+        Key: { orderId: after.orderId },
+        UpdateExpression: `SET ${sets.join(', ')}${remove}`,
+        ConditionExpression: '#state = :from',
+        ExpressionAttributeNames: attributeNames,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return OrderItemSchema.parse(Attributes);
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return undefined;
+    throw error;
+  }
+}
+
+/** The most orders one list answers: a shop's queue is bounded by its capacity, a day's history by the daily limit. */
+export const MAX_LISTED_ORDERS = 500;
+
+/** A shop's orders in `state`, oldest first (index `byShopState`). */
+export async function ordersInState(shopId: string, state: OrderState): Promise<OrderItem[]> {
+  return queryOrders({
+    IndexName: 'byShopState',
+    KeyConditionExpression: 'shopState = :key',
+    ExpressionAttributeValues: { ':key': shopStateKey(shopId, state) },
+    ScanIndexForward: true,
+  });
+}
+
+/** A customer's orders at every shop, newest first (index `byUser`). */
+export async function ordersOfUser(userId: string): Promise<OrderItem[]> {
+  return queryOrders({
+    IndexName: 'byUser',
+    KeyConditionExpression: 'userId = :key',
+    ExpressionAttributeValues: { ':key': userId },
+    ScanIndexForward: false,
+  });
+}
+
+async function queryOrders(
+  query: Pick<
+    QueryCommandInput,
+    'IndexName' | 'KeyConditionExpression' | 'ExpressionAttributeValues' | 'ScanIndexForward'
+  >,
+): Promise<OrderItem[]> {
+  const orders: OrderItem[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await aws.dynamodb().send(
+      new QueryCommand({
+        TableName: names.ordersTable(),
+        ...query,
+        Limit: MAX_LISTED_ORDERS - orders.length,
+        ...(start && { ExclusiveStartKey: start }),
+      }),
+    );
+    for (const item of page.Items ?? []) orders.push(OrderItemSchema.parse(item));
+    start = page.LastEvaluatedKey;
+  } while (start && orders.length < MAX_LISTED_ORDERS);
+  return orders;
 }
 
 /** Sends a conditional write: `true` when written, `false` when its condition failed. */

@@ -14,16 +14,21 @@ export interface NewOrderRef {
 
 /**
  * Writes an accepted order `PENDING`, as the OrderProcessor expects to find it (backend/README
- * "Data"): the references, `state`, `shopState` for the shop's queue index, `createdAt` and
+ * "Data"): the references, the customer's name, `state`, `shopState` for the shop's queue index, `createdAt` and
  * `updatedAt`. A fresh id never exists; the condition guards it anyway.
  */
-export async function writePendingOrder(ref: NewOrderRef, now: Date): Promise<void> {
+export async function writePendingOrder(
+  ref: NewOrderRef,
+  customerName: string | undefined,
+  now: Date,
+): Promise<void> {
   const time = now.toISOString();
   await aws.dynamodb().send(
     new PutCommand({
       TableName: names.ordersTable(),
       Item: {
         ...ref,
+        ...(customerName && { customerName }),
         state: OrderState.Pending,
         shopState: shopStateKey(ref.shopId, OrderState.Pending),
         createdAt: time,

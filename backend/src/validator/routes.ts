@@ -1,6 +1,7 @@
 import type { ApiRouter } from '../api/router.js';
 import { loadShop } from '../config/shop-store.js';
 import { Api, IDEMPOTENCY_KEY_HEADER } from '../contracts/api.js';
+import { customerNameOf } from '../contracts/orders.js';
 import { requestOrigin } from './request-origin.js';
 import { placeOrder, qrCodeOf } from './validator-service.js';
 
@@ -17,6 +18,7 @@ export function registerValidatorRoutes(router: ApiRouter): void {
   router.add(Api.placeOrder, async ({ params, principal, body, header }) => {
     const shop = await loadShop(params.shopId);
     const { token } = await body();
-    return placeOrder(shop, principal.sub, token, header(IDEMPOTENCY_KEY_HEADER));
+    const customer = { userId: principal.sub, name: customerNameOf(principal.email) };
+    return placeOrder(shop, customer, token, header(IDEMPOTENCY_KEY_HEADER));
   });
 }

@@ -47,6 +47,12 @@ export async function qrCodeOf(shop: ShopItem, webOrigin: string, now = new Date
   };
 }
 
+/** The customer placing an order: their user id, and the name the baristas call out. */
+export interface Customer {
+  userId: string;
+  name: string | undefined;
+}
+
 /** How long a duplicate request waits for the first one's answer before answering `not-ready`. */
 const DUPLICATE_WAIT_MS = 10_000;
 const DUPLICATE_POLL_MS = 50;
@@ -60,20 +66,20 @@ const DUPLICATE_POLL_MS = 50;
  */
 export async function placeOrder(
   shop: ShopItem,
-  userId: string,
+  customer: Customer,
   token: string,
   rawKey: string | undefined,
   now = new Date(),
 ): Promise<PlaceOrderResponse> {
-  if (rawKey === undefined) return acceptOrder(shop, userId, token, now);
+  if (rawKey === undefined) return acceptOrder(shop, customer, token, now);
   const parsedKey = IdempotencyKeySchema.safeParse(rawKey);
   if (!parsedKey.success) throw InvalidRequestError.fromZod(parsedKey.error, 'The Idempotency-Key header');
-  const key = idempotencyKey(userId, parsedKey.data);
+  const key = idempotencyKey(customer.userId, parsedKey.data);
   const held = await claimKey(key, shop.shopId, now);
   if (held) return replay(held, shop.shopId);
   let answer: PlaceOrderResponse;
   try {
-    answer = await acceptOrder(shop, userId, token, now);
+    answer = await acceptOrder(shop, customer, token, now);
   } catch (error) {
     if (isCoffeeError(error) && error.status < 500) {
       await recordAnswer(key, { kind: 'refusal', body: error.toBody() });
@@ -114,7 +120,7 @@ async function replay(held: IdempotencyItem, shopId: string): Promise<PlaceOrder
  */
 async function acceptOrder(
   shop: ShopItem,
-  userId: string,
+  { userId, name }: Customer,
   token: string,
   now: Date,
 ): Promise<PlaceOrderResponse> {
@@ -137,7 +143,7 @@ async function acceptOrder(
   try {
     drinkTaken = await takeDrink(shopId, accepted.period, shop.limits.drinksPerCode);
     if (!drinkTaken) throw new TokenUsedUpError();
-    await writePendingOrder(ref, now);
+    await writePendingOrder(ref, name, now);
     orderWritten = true;
     await publishEvent({ type: EventType.NewOrder, detail: ref });
   } catch (error) {

@@ -220,9 +220,13 @@ let orders = 0;
  * Writes what the validator writes when it accepts a QR token: the customer reserved (their open
  * order, the day's first drink) and the order `PENDING`.
  */
-export async function arrangeOrder(db: DynamoDBDocumentClient, shopId: string): Promise<OrderRef> {
+export async function arrangeOrder(
+  db: DynamoDBDocumentClient,
+  shopId: string,
+  userId?: string,
+): Promise<OrderRef> {
   const n = ++orders;
-  const ref = { shopId, orderId: `order-${process.pid}-${n}`, userId: `user-${process.pid}-${n}` };
+  const ref = { shopId, orderId: `order-${process.pid}-${n}`, userId: userId ?? `user-${process.pid}-${n}` };
   const now = new Date().toISOString();
   await db.send(
     new PutCommand({

@@ -9,7 +9,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { LambdaRegistry, LocalCloud, type ResourceDeclaration } from '@coffee/localcloud';
+import { LambdaRegistry, LocalCloud } from '@coffee/localcloud';
+import mqtt, { type MqttClient } from 'mqtt';
 import { BUS_NAME, EVENT_SOURCE } from '../../src/contracts/events.js';
 import { resources } from '../../src/resources.js';
 import { createUser, TEST_PASSWORD } from './api-cloud.js';
@@ -18,30 +19,19 @@ import { EventLog } from './order-processor-cloud.js';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 /**
- * What the validator's routes need of the shop's declaration: the API as `resources.ts` declares it
- * (with the validator's tables), and the order flow it starts — the OrderProcessor, the token
- * recorder and their rules — so that an accepted order goes on from `PENDING` as in production.
+ * The local cloud running the whole shop as `resources.ts` declares it — the API, the order flow,
+ * the publisher — with clients on its edge, the bus observed and MQTT at hand.
  */
-export const validatorDeclaration: ResourceDeclaration = {
-  tables: resources.tables,
-  eventBuses: resources.eventBuses,
-  userPools: resources.userPools,
-  functions: { api: resources.functions.api, tokenRecorder: resources.functions.tokenRecorder },
-  stateMachines: { orderProcessor: resources.stateMachines.orderProcessor },
-  rules: {
-    orderProcessorNewOrder: resources.rules.orderProcessorNewOrder,
-    orderProcessorTaskTokens: resources.rules.orderProcessorTaskTokens,
-  },
-  httpApi: resources.httpApi,
-};
-
-/** The local cloud serving the API, with the order flow running, clients on its edge and the bus observed. */
-export interface ValidatorCloud {
+export interface ShopCloud {
   cloud: LocalCloud;
   /** The web port's origin, `http://127.0.0.1:<port>`. */
   origin: string;
   db: DynamoDBDocumentClient;
   sfn: SFNClient;
+  events: EventBridgeClient;
+  idp: CognitoIdentityProviderClient;
+  /** The user pool's id. */
+  poolId: string;
   /** Every event of the bus. */
   log: EventLog;
   /** `fetch` of a path of the web port, JSON body, bearer token and extra headers added when given. */
@@ -54,13 +44,30 @@ export interface ValidatorCloud {
   idToken(username: string): Promise<string>;
   /** Creates a customer (no group) and answers its user id (`sub`) and ID token. */
   newCustomer(): Promise<{ userId: string; token: string }>;
+  /** Connects to MQTT at the web port's `/mqtt` (with an ID token, or anonymously) and subscribes to `topics`. */
+  subscribe(token: string | undefined, ...topics: string[]): Promise<Subscriber>;
   stop(): Promise<void>;
+}
+
+/** An MQTT client of the shop and the messages it received. */
+export interface Subscriber {
+  client: MqttClient;
+  /** The parsed payloads received, in order, with their topic. */
+  messages: Array<{
+    topic: string;
+    payload: { type: string; detail: Record<string, unknown>; time: string };
+  }>;
+  /** Waits until a message matching `predicate` has arrived and answers it. */
+  waitFor(
+    predicate: (message: Subscriber['messages'][number]) => boolean,
+    timeoutMs?: number,
+  ): Promise<Subscriber['messages'][number]>;
 }
 
 const OBSERVER = 'testEventObserver';
 
-/** Starts the local cloud on fresh data and free ports with {@link validatorDeclaration}. */
-export async function startValidatorCloud(name: string): Promise<ValidatorCloud> {
+/** Starts the local cloud on fresh data and free ports with {@link resources}. */
+export async function startShopCloud(name: string): Promise<ShopCloud> {
   const dataDir = mkdtempSync(join(tmpdir(), `backend-${name}-`));
   const lambda = new LambdaRegistry();
   const log = new EventLog();
@@ -74,7 +81,7 @@ export async function startValidatorCloud(name: string): Promise<ValidatorCloud>
     lambda,
     outboxLog: () => undefined,
     app: {
-      declaration: validatorDeclaration,
+      declaration: resources,
       baseDir: join(import.meta.dirname, '..', '..'),
       userPassword: TEST_PASSWORD,
     },
@@ -97,6 +104,7 @@ export async function startValidatorCloud(name: string): Promise<ValidatorCloud>
   const poolId = cloud.resources?.userPools.coffee as string;
   const clientId = cloud.resources?.userPoolClients.coffee?.apps as string;
   let customers = 0;
+  const subscribers: MqttClient[] = [];
 
   await events.send(
     new PutRuleCommand({
@@ -131,6 +139,9 @@ export async function startValidatorCloud(name: string): Promise<ValidatorCloud>
     origin,
     db,
     sfn,
+    events,
+    idp,
+    poolId,
     log,
     call(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
@@ -149,7 +160,32 @@ export async function startValidatorCloud(name: string): Promise<ValidatorCloud>
       };
       return { userId: payload.sub, token };
     },
+    async subscribe(token, ...topics) {
+      const url = `${origin.replace('http', 'ws')}/mqtt${token ? `?token=${token}` : ''}`;
+      const client = await mqtt.connectAsync(url, { reconnectPeriod: 0 });
+      subscribers.push(client);
+      const messages: Subscriber['messages'] = [];
+      client.on('message', (topic, payload) => {
+        messages.push({ topic, payload: JSON.parse(payload.toString()) });
+      });
+      if (topics.length > 0) await client.subscribeAsync(topics, { qos: 1 });
+      return {
+        client,
+        messages,
+        async waitFor(predicate, timeoutMs = 5_000) {
+          const deadline = Date.now() + timeoutMs;
+          for (;;) {
+            const found = messages.find(predicate);
+            if (found) return found;
+            if (Date.now() > deadline)
+              throw new Error(`No such MQTT message within ${timeoutMs} ms; got ${JSON.stringify(messages)}`);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        },
+      };
+    },
     async stop() {
+      await Promise.all(subscribers.map((client) => client.endAsync(true)));
       idp.destroy();
       events.destroy();
       db.destroy();
