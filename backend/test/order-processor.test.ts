@@ -178,10 +178,10 @@ describe('OrderProcessor: admission', () => {
     await executionEnd(t.sfn, t.db, ref.orderId);
   });
 
-  it('admits exactly the capacity out of 20 orders arriving at once', async () => {
+  it('admits exactly the capacity, 20, out of 100 orders arriving at once', async () => {
     // Arrange
-    const shopId = await arrangeShop(t.db, { limits: { capacity: 5 } });
-    const refs = await Promise.all(Array.from({ length: 20 }, () => arrangeOrder(t.db, shopId)));
+    const shopId = await arrangeShop(t.db, { limits: { capacity: 20 } });
+    const refs = await Promise.all(Array.from({ length: 100 }, () => arrangeOrder(t.db, shopId)));
 
     // Act
     await putNewOrders(t.events, refs);
@@ -193,14 +193,14 @@ describe('OrderProcessor: admission', () => {
           t.db,
           ref.orderId,
           (o) => o.state === OrderState.Rejected || o.taskTokenFor === TaskTokenFor.Drink,
-          20_000,
+          40_000,
         );
         return order.state;
       }),
     );
-    expect(states.filter((state) => state === OrderState.Created)).toHaveLength(5);
-    expect(states.filter((state) => state === OrderState.Rejected)).toHaveLength(15);
-    expect(await readCounters(t.db, shopId)).toEqual({ openOrders: 5, orderNumber: 0 });
+    expect(states.filter((state) => state === OrderState.Created)).toHaveLength(20);
+    expect(states.filter((state) => state === OrderState.Rejected)).toHaveLength(80);
+    expect(await readCounters(t.db, shopId)).toEqual({ openOrders: 20, orderNumber: 0 });
 
     // Act: cancelling the admitted ones frees the queue
     const admittedRefs = refs.filter((_, i) => states[i] === OrderState.Created);
@@ -208,11 +208,11 @@ describe('OrderProcessor: admission', () => {
       const order = await readOrder(t.db, ref.orderId);
       await signalOrderCancelled(String(order.taskToken), { by: 'customer' }, t.sfn);
     }
-    await Promise.all(refs.map((ref) => executionEnd(t.sfn, t.db, ref.orderId, 20_000)));
+    await Promise.all(refs.map((ref) => executionEnd(t.sfn, t.db, ref.orderId, 40_000)));
 
     // Assert
     expect(await readCounters(t.db, shopId)).toEqual({ openOrders: 0, orderNumber: 0 });
-  }, 40_000);
+  }, 90_000);
 });
 
 describe('OrderProcessor: order numbers', () => {

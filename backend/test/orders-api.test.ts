@@ -442,3 +442,42 @@ describe('live config', () => {
     expect(told.payload.detail).toMatchObject({ shopId, changes: ['open'], config: { open: false } });
   });
 });
+
+describe('a restart in the middle of open orders', () => {
+  it('keeps every order where it was, and each goes on to its end', async () => {
+    // Arrange: one order choosing, one in the queue, one being made
+    const shopId = await shop();
+    const choosing = await admittedOrder(shopId);
+    const queued = await admittedOrder(shopId);
+    const making = await admittedOrder(shopId);
+    for (const order of [queued, making]) {
+      await chooseDrink(order.orderId, order.token);
+      await numbered(order.orderId, order.token);
+    }
+    await act('make', making.orderId, barista);
+    const before = await Promise.all(
+      [choosing, queued, making].map(({ orderId }) => getOrder(orderId, barista)),
+    );
+
+    // Act
+    await t.restart();
+
+    // Assert: the same orders, and the workflow answers each of them
+    const after = await Promise.all(
+      [choosing, queued, making].map(({ orderId }) => getOrder(orderId, barista)),
+    );
+    expect(after).toEqual(before);
+    expect((await chooseDrink(choosing.orderId, choosing.token)).status).toBe(200);
+    const { orderNumber } = await numbered(choosing.orderId, choosing.token);
+    expect(orderNumber).toBeGreaterThan(Math.max(...before.map((o) => o.orderNumber ?? 0)));
+    expect((await act('complete', making.orderId, barista)).status).toBe(200);
+    for (const { orderId } of [queued, choosing]) {
+      expect((await act('make', orderId, barista)).status).toBe(200);
+      expect((await act('complete', orderId, barista)).status).toBe(200);
+    }
+    for (const { orderId } of [choosing, queued, making]) {
+      expect((await executionEnd(t.sfn, t.db, orderId)).status).toBe('SUCCEEDED');
+    }
+    expect(await openOrders(shopId)).toBe(0);
+  });
+});

@@ -9,6 +9,7 @@ import { compareEngines } from './engine-throughput.js';
 import { measureEventsToMqtt } from './events-to-mqtt.js';
 import { measureFanout } from './mqtt-fanout.js';
 import { measureRecovery } from './recovery.js';
+import { measureShopRush, type RushPlan, type ShopRushResult } from './shop-rush.js';
 import { fixed } from './stats.js';
 
 // aws-local-stepfunctions 3 calls Promise.withResolvers, which Node 20 lacks.
@@ -48,6 +49,24 @@ const fanout = await measureFanout(fanoutSubscribers, quick ? 3 : 20);
 for (const row of fanout) {
   console.log(
     `  ${row.broker}: fan-out p50 ${fixed(row.latency.p50)} ms, ${fixed(row.deliveriesPerSecond, 0)} deliveries/s`,
+  );
+}
+
+const rushPlans: RushPlan[] = quick
+  ? [{ customers: 10, rounds: 1, arrivalWindowMs: 0, thinkMs: 0 }]
+  : [
+      { customers: 50, rounds: 3, arrivalWindowMs: 10_000, thinkMs: 1_000 },
+      { customers: 50, rounds: 1, arrivalWindowMs: 0, thinkMs: 0 },
+    ];
+const rushes: ShopRushResult[] = [];
+for (const plan of rushPlans) {
+  console.log(
+    `bench: shop rush, ${plan.customers} customers × ${plan.rounds} orders, arriving within ${plan.arrivalWindowMs} ms, ${plan.thinkMs} ms pauses`,
+  );
+  const rush = await measureShopRush(plan);
+  rushes.push(rush);
+  console.log(
+    `  scan → accepted p50 ${fixed(rush.scanToAccepted.p50)} ms, p99 ${fixed(rush.scanToAccepted.p99)} ms; drink → queue topic p50 ${fixed(rush.submitToQueue.p50)} ms, p99 ${fixed(rush.submitToQueue.p99)} ms; ${fixed(rush.lifecyclesPerSecond, 1)} lifecycles/s`,
   );
 }
 
@@ -114,6 +133,26 @@ ${fanout.map((row) => `| ${row.broker} | ${fixed(row.latency.p50, 1)} | ${fixed(
 
 The event-driven fan-out (PutEvents → rule → publisher → broker → ${eventsToMqtt.fanout.subscribers} subscribers) takes
 ${fixed(eventsToMqtt.fanout.latency.p50 / rawFanoutP50, 2)}× the raw aedes fan-out at p50 (target: within 2×).
+
+## The shop under a rush
+
+The whole shop as \`npm start\` runs it (the backend's declaration: HTTP API, OrderProcessor, rules,
+publisher, MQTT), on a fresh data folder. Each customer signs in, then for each order: gets the
+display's code, posts it (**scan → accepted**: the POST's round trip), waits for WorkflowStarted on
+their topic, pauses, puts the drink (**drink → queue**: until WaitingCompletion of that order reaches a
+display subscribed to the shop's queue topic); a barista makes and completes it; the customer waits
+for OrderFinished before the next order. Pauses are ±50% around the mean, from a seeded generator.
+
+| customers × orders | arrivals within | mean pause | scan → accepted p50 / p99 ms | drink → queue p50 / p99 ms | lifecycles/s |
+|---|---:|---:|---:|---:|---:|
+${rushes
+  .map(
+    (r) =>
+      `| ${r.customers} × ${r.rounds} | ${r.arrivalWindowMs} ms | ${r.thinkMs} ms | ${fixed(r.scanToAccepted.p50, 1)} / ${fixed(r.scanToAccepted.p99, 1)} | ${fixed(r.submitToQueue.p50, 1)} / ${fixed(r.submitToQueue.p99, 1)} | ${fixed(r.lifecyclesPerSecond, 1)} |`,
+  )
+  .join('\n')}
+
+(target: p99 under 50 ms for both, with 50 concurrent customers.)
 `;
 
 if (!quick) {

@@ -23,7 +23,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
  * the publisher — with clients on its edge, the bus observed and MQTT at hand.
  */
 export interface ShopCloud {
-  cloud: LocalCloud;
+  readonly cloud: LocalCloud;
   /** The web port's origin, `http://127.0.0.1:<port>`. */
   origin: string;
   db: DynamoDBDocumentClient;
@@ -46,6 +46,8 @@ export interface ShopCloud {
   newCustomer(): Promise<{ userId: string; token: string }>;
   /** Connects to MQTT at the web port's `/mqtt` (with an ID token, or anonymously) and subscribes to `topics`. */
   subscribe(token: string | undefined, ...topics: string[]): Promise<Subscriber>;
+  /** Stops the local cloud and starts it again on the same data and ports, as after a laptop restart. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -75,21 +77,24 @@ export async function startShopCloud(name: string): Promise<ShopCloud> {
     log.record(event);
     return null;
   });
-  const cloud = await LocalCloud.start({
-    dataDir,
-    edgePort: 0,
-    lambda,
-    outboxLog: () => undefined,
-    app: {
-      declaration: resources,
-      baseDir: join(import.meta.dirname, '..', '..'),
-      userPassword: TEST_PASSWORD,
-    },
-    web: { port: 0, landingPage: () => '', runtimeConfig: () => ({}) },
-  });
+  const boot = (edgePort: number, webPort: number) =>
+    LocalCloud.start({
+      dataDir,
+      edgePort,
+      lambda,
+      outboxLog: () => undefined,
+      app: {
+        declaration: resources,
+        baseDir: join(import.meta.dirname, '..', '..'),
+        userPassword: TEST_PASSWORD,
+      },
+      web: { port: webPort, landingPage: () => '', runtimeConfig: () => ({}) },
+    });
+  let cloud = await boot(0, 0);
   const address = cloud.web?.server.address();
   if (!address || typeof address === 'string') throw new Error('The web port is not listening');
   const origin = `http://127.0.0.1:${address.port}`;
+  const edgePort = Number(new URL(cloud.endpoint).port);
   const sdk = {
     endpoint: cloud.endpoint,
     region: cloud.region,
@@ -135,7 +140,9 @@ export async function startShopCloud(name: string): Promise<ShopCloud> {
   };
 
   return {
-    cloud,
+    get cloud() {
+      return cloud;
+    },
     origin,
     db,
     sfn,
@@ -183,6 +190,11 @@ export async function startShopCloud(name: string): Promise<ShopCloud> {
           }
         },
       };
+    },
+    async restart() {
+      await Promise.all(subscribers.splice(0).map((client) => client.endAsync(true)));
+      await cloud.stop();
+      cloud = await boot(edgePort, address.port);
     },
     async stop() {
       await Promise.all(subscribers.map((client) => client.endAsync(true)));
