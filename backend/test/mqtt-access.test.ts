@@ -89,7 +89,15 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+type Who = 'anonymous' | 'ada' | 'barista' | 'display';
+const ADA = 'ada-matrix@example.com';
+let adaSub: string;
+
 describe('who may subscribe to which topic (DESIGN "MQTT topics")', () => {
+  beforeAll(async () => {
+    adaSub = subOf(await idToken(ADA, true));
+  });
+
   it('lets anyone follow a shop’s config, and an anonymous client nothing else', async () => {
     expect(
       await subscribe(undefined, [shopConfigTopic('main'), shopQueueTopic('main'), userOrdersTopic('ada')]),
@@ -116,6 +124,46 @@ describe('who may subscribe to which topic (DESIGN "MQTT topics")', () => {
       await subscribe(token, [shopQueueTopic('main'), shopConfigTopic('main'), userOrdersTopic('ada')]),
     ).toEqual([1, 1, 128]);
   });
+
+  /**
+   * Topic filter → who may subscribe, row by row: DESIGN's table, then filters that are not a shop
+   * topic. A staff filter over every shop (`shops/+/queue`) is what the IoT policy grants; a
+   * customer's topic is never covered by a wildcard.
+   */
+  const MATRIX: [string, Who[]][] = [
+    ['shops/main/config', ['anonymous', 'ada', 'barista', 'display']],
+    ['shops/other/config', ['anonymous', 'ada', 'barista', 'display']],
+    ['shops/+/config', ['anonymous', 'ada', 'barista', 'display']],
+    ['shops/main/queue', ['barista', 'display']],
+    ['shops/+/queue', ['barista', 'display']],
+    ['users/<ada>/orders', ['ada']],
+    ['users/someone-else/orders', []],
+    ['users/+/orders', []],
+    ['users/#', []],
+    ['users/<ada>/#', []],
+    ['#', []],
+    ['+/+/+', []],
+    ['shops/#', []],
+    ['shops/main/+', []],
+    ['shops/main/#', []],
+    ['shops/main/config/extra', []],
+    ['shops/main', []],
+    ['$SYS/broker/clients', []],
+  ];
+
+  it.each(['anonymous', 'ada', 'barista', 'display'] as const)(
+    'grants the %s exactly the filters of the access matrix',
+    async (who) => {
+      const token = who === 'anonymous' ? undefined : await idToken(who === 'ada' ? ADA : who);
+      const filters = MATRIX.map(([filter]) => filter.replace('<ada>', adaSub));
+
+      const codes = await subscribe(token, filters);
+
+      expect(Object.fromEntries(MATRIX.map(([filter], i) => [filter, codes[i] === 1]))).toEqual(
+        Object.fromEntries(MATRIX.map(([filter, allowed]) => [filter, allowed.includes(who)])),
+      );
+    },
+  );
 
   it('refuses a connection whose token does not verify', async () => {
     const token = await idToken('barista');

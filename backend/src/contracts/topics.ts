@@ -1,6 +1,5 @@
 import { type CoffeeEvent, EventType, type PublicMessage } from './events.js';
 import { IdSchema } from './ids.js';
-import { hasRole, type Principal, Role } from './roles.js';
 
 /** The kinds of MQTT topic of DESIGN's "MQTT topics" table. */
 export const TopicKind = {
@@ -83,28 +82,4 @@ export function parseTopic(topic: string): ParsedTopic | undefined {
 export function topicsFor(event: CoffeeEvent | PublicMessage): string[] {
   if (event.type === EventType.ConfigChanged) return [shopConfigTopic(event.detail.shopId)];
   return [shopQueueTopic(event.detail.shopId), userOrdersTopic(event.detail.userId)];
-}
-
-/**
- * Whether a client may subscribe to `topicFilter` (DESIGN "MQTT topics"): config topics for
- * everyone, anonymous included; a shop's queue for baristas and the display; a user's topic for
- * that customer only. Every wildcard filter is refused, whoever asks: the apps subscribe to exact
- * topics, and an exact-topic rule cannot be widened by a topic added later.
- */
-export function canSubscribe(principal: Principal | undefined, topicFilter: string): boolean {
-  const topic = parseTopic(topicFilter);
-  if (!topic) return false;
-  switch (topic.kind) {
-    case TopicKind.ShopConfig:
-      return true;
-    case TopicKind.ShopQueue:
-      return hasRole(principal, Role.Barista) || hasRole(principal, Role.Display);
-    case TopicKind.UserOrders:
-      return principal !== undefined && hasRole(principal, Role.Customer) && principal.sub === topic.userId;
-  }
-}
-
-/** Whether a client may publish to `topic`: never. Only the backend publishes, through the data plane. */
-export function canPublish(_principal: Principal | undefined, _topic: string): boolean {
-  return false;
 }
