@@ -37,7 +37,7 @@ export const resources = {
     /** One item per customer of a shop: the open order and the day's count, for the limits. */
     customers: { partitionKey: { name: 'customerKey', type: 'S' } },
     /** Replies to requests carrying an Idempotency-Key, per caller, kept for a day. */
-    idempotency: { partitionKey: { name: 'key', type: 'S' } },
+    idempotency: { partitionKey: { name: 'key', type: 'S' }, timeToLiveAttribute: 'expiresAt' },
   },
   eventBuses: [BUS_NAME],
   functions: {

@@ -14,7 +14,13 @@ import {
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import {
   CreateEventBusCommand,
   DescribeEventBusCommand,
@@ -180,7 +186,23 @@ async function ensureTable(dynamodb: DynamoDBClient, name: string, table: TableD
     () => true,
     (error: Error) => (error.name === 'ResourceNotFoundException' ? false : Promise.reject(error)),
   );
-  if (exists) return;
+  if (!exists) await createTable(dynamodb, name, table);
+  if (table.timeToLiveAttribute) await ensureTimeToLive(dynamodb, name, table.timeToLiveAttribute);
+}
+
+/** Turns TTL on for the attribute, unless it is on already. */
+async function ensureTimeToLive(dynamodb: DynamoDBClient, name: string, attribute: string): Promise<void> {
+  const { TimeToLiveDescription } = await dynamodb.send(new DescribeTimeToLiveCommand({ TableName: name }));
+  if (TimeToLiveDescription?.TimeToLiveStatus === 'ENABLED') return;
+  await dynamodb.send(
+    new UpdateTimeToLiveCommand({
+      TableName: name,
+      TimeToLiveSpecification: { AttributeName: attribute, Enabled: true },
+    }),
+  );
+}
+
+async function createTable(dynamodb: DynamoDBClient, name: string, table: TableDeclaration): Promise<void> {
   const keys = [
     table.partitionKey,
     table.sortKey,

@@ -24,6 +24,8 @@ export interface TableDeclaration {
     /** Attributes projected besides the keys; all when omitted. */
     projection?: 'ALL' | 'KEYS_ONLY';
   }>;
+  /** A number attribute of Unix seconds after which an item is deleted (DynamoDB's Time to Live). */
+  timeToLiveAttribute?: string;
 }
 
 /**

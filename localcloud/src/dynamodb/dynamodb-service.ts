@@ -1,21 +1,46 @@
 import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
+import { type AwsJsonService, serveAwsJson } from '../edge/aws-json-service.js';
 import type { EdgeRoute } from '../edge/edge-route.js';
+import { DEFAULT_SWEEP_INTERVAL_MS, TimeToLive } from './time-to-live.js';
 
 /** The JSON protocol target prefix of DynamoDB requests. */
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 
+/** The actions answered here rather than by dynalite, which lacks them. */
+const OWN_ACTIONS = new Set(['UpdateTimeToLive', 'DescribeTimeToLive']);
+
 /**
- * DynamoDB, served by dynalite in process with its data on disk. The edge hands DynamoDB
- * requests straight to dynalite's request handler; its own server listens on a loopback port
- * only so that its shutdown closes the store cleanly.
+ * DynamoDB, served by dynalite in process with its data on disk, plus Time to Live, which dynalite
+ * lacks (see {@link TimeToLive}). The edge hands DynamoDB requests straight to dynalite's request
+ * handler; its own server listens on a loopback port so that its shutdown closes the store
+ * cleanly, and so that the TTL sweeper can reach it.
  */
 export class DynamoDbService {
-  private constructor(private readonly server: Server) {}
+  private readonly ttlService: AwsJsonService;
 
-  /** Opens the store under `dataDir`. */
-  static async start(options: { dataDir: string }): Promise<DynamoDbService> {
+  private constructor(
+    private readonly server: Server,
+    private readonly client: DynamoDBClient,
+    /** Time to Live: its settings and sweeper. */
+    readonly timeToLive: TimeToLive,
+  ) {
+    this.ttlService = {
+      targetPrefix: 'DynamoDB_20120810',
+      contentType: 'application/x-amz-json-1.0',
+      actions: {
+        UpdateTimeToLive: (input) => timeToLive.update(input),
+        DescribeTimeToLive: (input) => timeToLive.describe(input),
+      },
+    };
+  }
+
+  /** Opens the store under `dataDir`; expired items are swept every `sweepIntervalMs`. */
+  static async start(options: { dataDir: string; sweepIntervalMs?: number }): Promise<DynamoDbService> {
     mkdirSync(options.dataDir, { recursive: true });
     const server = dynalite({ path: options.dataDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
     await new Promise<void>((resolve, reject) => {
@@ -25,7 +50,15 @@ export class DynamoDbService {
         resolve();
       });
     });
-    return new DynamoDbService(server);
+    const { port } = server.address() as AddressInfo;
+    const client = new DynamoDBClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'localcloud', secretAccessKey: 'localcloud' },
+    });
+    const timeToLive = new TimeToLive(client, join(options.dataDir, 'time-to-live.json'));
+    timeToLive.start(options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);
+    return new DynamoDbService(server, client, timeToLive);
   }
 
   /** The edge route answering `X-Amz-Target: DynamoDB_20120810.*`. */
@@ -33,6 +66,9 @@ export class DynamoDbService {
     return {
       matches: (request) => String(request.headers['x-amz-target'] ?? '').startsWith(TARGET_PREFIX),
       handle: async (request: IncomingMessage, response: ServerResponse) => {
+        const action = String(request.headers['x-amz-target']).slice(TARGET_PREFIX.length);
+        if (OWN_ACTIONS.has(action))
+          return serveAwsJson(this.ttlService, action, request, response, 'us-east-1');
         const finished = new Promise<void>((resolve) => response.once('close', resolve));
         this.server.emit('request', request, response);
         await finished;
@@ -41,7 +77,9 @@ export class DynamoDbService {
   }
 
   /** Waits for pending operations and closes the store. */
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.timeToLive.stop();
+    this.client.destroy();
     return new Promise((resolve, reject) =>
       this.server.close((error) => (error ? reject(error) : resolve())),
     );

@@ -3,7 +3,12 @@ import {
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { DescribeTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+  DynamoDBClient,
+  GetItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DescribeStateMachineCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +21,7 @@ const declaration: ResourceDeclaration = {
     greetings: {
       partitionKey: { name: 'id', type: 'S' },
       globalSecondaryIndexes: [{ name: 'byGreeting', partitionKey: { name: 'greeting', type: 'S' } }],
+      timeToLiveAttribute: 'forgetAt',
     },
   },
   eventBuses: ['greeter'],
@@ -86,6 +92,8 @@ describe('applying a resource declaration', () => {
     const dynamodb = new DynamoDBClient(client());
     const table = await dynamodb.send(new DescribeTableCommand({ TableName: resources.tables.greetings }));
     expect(table.Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName)).toEqual(['byGreeting']);
+    const ttl = await dynamodb.send(new DescribeTimeToLiveCommand({ TableName: resources.tables.greetings }));
+    expect(ttl.TimeToLiveDescription).toEqual({ TimeToLiveStatus: 'ENABLED', AttributeName: 'forgetAt' });
     const item = await eventually(
       () => dynamodb.send(new GetItemCommand({ TableName: 'greetings', Key: { id: { S: 'Ada' } } })),
       (result) => result.Item !== undefined,
