@@ -212,7 +212,7 @@ describe('refusals', () => {
     ['limits', main('limits'), { capacity: 0 }, /capacity/],
     ['limits', main('limits'), { capacity: 2.5 }, /capacity/],
     ['limits', main('limits'), { capacity: '30' }, /capacity/],
-    ['limits', main('limits'), { codeSeconds: 29 }, /codeSeconds/],
+    ['limits', main('limits'), { codeSeconds: 9 }, /codeSeconds/],
     ['limits', main('limits'), { capacty: 30 }, /capacty/],
     ['limits', main('limits'), { baristaTimeoutSeconds: 14_401 }, /baristaTimeoutSeconds/],
   ])('PUT %s %s %j → 400 invalid-request naming the problem', async (_, path, body, names) => {

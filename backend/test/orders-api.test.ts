@@ -406,7 +406,7 @@ describe('races', () => {
 
 describe('timeouts', () => {
   it('cancels an order whose customer never chose, telling them why', async () => {
-    // Arrange: a one-second choice (written to the shop directly: the API's bounds start at 30 s)
+    // Arrange: a one-second choice (written to the shop directly: the API's bounds start at 5 s)
     const shopId = await shop({ customerTimeoutSeconds: 1 });
     const customer = await t.newCustomer();
     const mine = await t.subscribe(customer.token, userOrdersTopic(customer.userId));

@@ -129,7 +129,7 @@ describe('request schemas', () => {
     [UpdateLimitsRequestSchema, { capacity: 0 }, false],
     [UpdateLimitsRequestSchema, { capacity: 2.5 }, false],
     [UpdateLimitsRequestSchema, { capacity: '30' }, false],
-    [UpdateLimitsRequestSchema, { codeSeconds: 29 }, false],
+    [UpdateLimitsRequestSchema, { codeSeconds: 9 }, false],
     [UpdateLimitsRequestSchema, { capacty: 30 }, false],
     [PlaceOrderRequestSchema, { token: 'abc' }, true],
     [PlaceOrderRequestSchema, { token: '' }, false],

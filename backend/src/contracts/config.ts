@@ -22,17 +22,17 @@ export const DEFAULT_LIMITS = {
 } as const;
 
 /**
- * The inclusive integer bounds of each limit. DESIGN names none; these keep a pop-up shop sane:
- * a code lives at least 30 s (phones need time to scan) and at most an hour, and no timeout is
- * shorter than a person needs or longer than a shift.
+ * The inclusive integer bounds of each limit. DESIGN names none; these keep a pop-up shop sane —
+ * a code lives at most an hour, no timeout is longer than a shift — while still letting a
+ * rehearsal or a browser test run the whole flow with timeouts of a few seconds.
  */
 export const LIMIT_BOUNDS = {
   drinksPerCode: { min: 1, max: 500 },
-  codeSeconds: { min: 30, max: 3600 },
+  codeSeconds: { min: 10, max: 3600 },
   capacity: { min: 1, max: 500 },
   dailyLimit: { min: 1, max: 100 },
-  customerTimeoutSeconds: { min: 30, max: 3600 },
-  baristaTimeoutSeconds: { min: 60, max: 14_400 },
+  customerTimeoutSeconds: { min: 5, max: 3600 },
+  baristaTimeoutSeconds: { min: 10, max: 14_400 },
 } as const satisfies Record<keyof typeof DEFAULT_LIMITS, { min: number; max: number }>;
 
 /** The name of a limit, e.g. `capacity`. */

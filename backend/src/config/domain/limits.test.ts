@@ -38,7 +38,7 @@ describe('applyLimitsUpdate', () => {
 
   it.each([
     ['out of bounds', { capacity: 501 }],
-    ['below bounds', { customerTimeoutSeconds: 29 }],
+    ['below bounds', { customerTimeoutSeconds: 4 }],
     ['a fraction', { capacity: 2.5 }],
     ['a string', { capacity: '30' }],
     ['an unknown field', { capacity: 30, queue: 3 }],
@@ -90,7 +90,7 @@ describe('limitsFromEnvironment', () => {
     ['COFFEE_CAPACITY', '2.5'],
     ['COFFEE_CAPACITY', '-1'],
     ['COFFEE_CAPACITY', '0'],
-    ['COFFEE_CODE_SECONDS', '10'],
+    ['COFFEE_CODE_SECONDS', '9'],
     ['COFFEE_DAILY_LIMIT', '1e2'],
   ])('refuses %s=%s, naming it', (name, value) => {
     expect(() => limitsFromEnvironment({ [name]: value })).toThrow(new RegExp(name));
