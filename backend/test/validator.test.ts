@@ -15,7 +15,13 @@ import { TaskTokenFor } from '../src/orders/order-processor.js';
 import { signalOrderCancelled } from '../src/orders/workflow-signals.js';
 import { codeToken, dayKey } from '../src/validator/domain/index.js';
 import { errorOf } from './support/api-cloud.js';
-import { arrangeShop, orderWhen, readCustomer, readOrder } from './support/order-processor-cloud.js';
+import {
+  arrangeOrder,
+  arrangeShop,
+  orderWhen,
+  readCustomer,
+  readOrder,
+} from './support/order-processor-cloud.js';
 import {
   arrangeCustomer,
   arrangeRemaining,
@@ -254,6 +260,65 @@ describe('POST /api/shops/{shopId}/orders', () => {
       openOrderId: second.orderId,
       dayCount: 2,
     });
+  });
+
+  it('frees a customer whose last acceptance died before writing the order (a crash midway)', async () => {
+    // Arrange: a reservation, old enough, for an order that was never written
+    const shopId = await shop();
+    const { token } = await qrCode(shopId);
+    const customer = await t.newCustomer();
+    await arrangeCustomer(t.db, shopId, customer.userId, {
+      openOrderId: 'never-written',
+      reservedAt: Date.now() - 60_000,
+      day: dayKey(new Date()),
+      dayCount: 1,
+    });
+
+    // Act
+    const placed = await accepted(await order(shopId, customer.token, token));
+
+    // Assert: the dead reservation's drink is given back, the new one counted
+    expect(await readCustomer(t.db, { shopId, userId: customer.userId, orderId: '' })).toEqual({
+      openOrderId: placed.orderId,
+      dayCount: 1,
+    });
+  });
+
+  it('keeps a customer’s recent reservation: its request may still be running', async () => {
+    // Arrange
+    const shopId = await shop();
+    const { token } = await qrCode(shopId);
+    const customer = await t.newCustomer();
+    await arrangeCustomer(t.db, shopId, customer.userId, {
+      openOrderId: 'being-written',
+      reservedAt: Date.now(),
+      day: dayKey(new Date()),
+      dayCount: 1,
+    });
+
+    // Act / Assert
+    expect(await errorOf(await order(shopId, customer.token, token))).toMatchObject({ code: 'order-open' });
+  });
+
+  it('sends on an old PENDING order whose start was lost, instead of dropping it', async () => {
+    // Arrange: the order written, its Validator.NewOrder never put
+    const shopId = await shop();
+    const { token } = await qrCode(shopId);
+    const customer = await t.newCustomer();
+    const stranded = await arrangeOrder(t.db, shopId, customer.userId);
+    await arrangeCustomer(t.db, shopId, customer.userId, {
+      openOrderId: stranded.orderId,
+      reservedAt: Date.now() - 60_000,
+      day: dayKey(new Date()),
+      dayCount: 1,
+    });
+
+    // Act
+    const refused = await errorOf(await order(shopId, customer.token, token));
+
+    // Assert: the customer is told their order is open, and the order goes on
+    expect(refused).toMatchObject({ code: 'order-open' });
+    expect((await admitted(stranded.orderId)).state).toBe(OrderState.Created);
   });
 
   it('enforces the daily limit (limit-reached, 429), counting the customer’s cancelled orders', async () => {

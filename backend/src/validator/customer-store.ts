@@ -12,9 +12,17 @@ export function customerKey(shopId: string, userId: string): string {
 /** A customer's item as the validator reads it. */
 interface CustomerItem {
   openOrderId?: string;
+  /** When the open order was reserved (Unix milliseconds). */
+  reservedAt?: number;
   day?: string;
   dayCount?: number;
 }
+
+/**
+ * How old a reservation must be before its order may be judged abandoned: far longer than
+ * accepting an order takes, so that a request still running is never mistaken for a dead one.
+ */
+export const ABANDONED_AFTER_MS = 30_000;
 
 /** How many times a reservation is tried again when the item changed between the read and the write. */
 const RESERVE_ATTEMPTS = 3;
@@ -23,28 +31,38 @@ const RESERVE_ATTEMPTS = 3;
  * Reserves a customer for a new order in one conditional write: `openOrderId` set (there was none)
  * and the day's count raised (under `dailyLimit`; a new day starts at 1). Answers `undefined` when
  * reserved, else why not: `order-open` first — the one the customer can act on — then
- * `limit-reached`. The OrderProcessor releases the reservation when the order ends.
+ * `limit-reached`. The OrderProcessor releases the reservation when the order ends. A reservation
+ * older than {@link ABANDONED_AFTER_MS} whose order `isAbandoned` — its acceptance died midway, in
+ * a crash, before the customer had an answer — is released first, so that a crash never locks a
+ * customer out.
  */
 export async function reserveCustomer(
   shopId: string,
   userId: string,
-  order: { orderId: string; day: string; dailyLimit: number },
+  order: { orderId: string; day: string; dailyLimit: number; now: Date },
+  isAbandoned: (openOrderId: string) => Promise<boolean>,
 ): Promise<typeof ErrorCode.OrderOpen | typeof ErrorCode.LimitReached | undefined> {
   const key = customerKey(shopId, userId);
   for (let attempt = 0; attempt < RESERVE_ATTEMPTS; attempt++) {
     const item = await readCustomer(key);
-    if (item?.openOrderId !== undefined) return ErrorCode.OrderOpen;
+    if (item?.openOrderId !== undefined) {
+      const old = order.now.getTime() - (item.reservedAt ?? 0) >= ABANDONED_AFTER_MS;
+      if (!old || !(await isAbandoned(item.openOrderId))) return ErrorCode.OrderOpen;
+      await releaseCustomer(shopId, userId, item.openOrderId);
+      continue;
+    }
     const sameDay = item?.day === order.day;
     if (sameDay && (item?.dayCount ?? 0) >= order.dailyLimit) return ErrorCode.LimitReached;
     const command = sameDay
       ? new UpdateCommand({
           TableName: names.customersTable(),
           Key: { customerKey: key },
-          UpdateExpression: 'SET openOrderId = :orderId, dayCount = dayCount + :one',
+          UpdateExpression: 'SET openOrderId = :orderId, reservedAt = :now, dayCount = dayCount + :one',
           ConditionExpression: 'attribute_not_exists(openOrderId) AND #day = :day AND dayCount < :limit',
           ExpressionAttributeNames: { '#day': 'day' },
           ExpressionAttributeValues: {
             ':orderId': order.orderId,
+            ':now': order.now.getTime(),
             ':one': 1,
             ':day': order.day,
             ':limit': order.dailyLimit,
@@ -53,11 +71,16 @@ export async function reserveCustomer(
       : new UpdateCommand({
           TableName: names.customersTable(),
           Key: { customerKey: key },
-          UpdateExpression: 'SET openOrderId = :orderId, #day = :day, dayCount = :one',
+          UpdateExpression: 'SET openOrderId = :orderId, reservedAt = :now, #day = :day, dayCount = :one',
           ConditionExpression:
             'attribute_not_exists(openOrderId) AND (attribute_not_exists(#day) OR #day <> :day)',
           ExpressionAttributeNames: { '#day': 'day' },
-          ExpressionAttributeValues: { ':orderId': order.orderId, ':one': 1, ':day': order.day },
+          ExpressionAttributeValues: {
+            ':orderId': order.orderId,
+            ':now': order.now.getTime(),
+            ':one': 1,
+            ':day': order.day,
+          },
         });
     try {
       await aws.dynamodb().send(command);
@@ -82,7 +105,7 @@ export async function releaseCustomer(shopId: string, userId: string, orderId: s
       new UpdateCommand({
         TableName: names.customersTable(),
         Key: { customerKey: customerKey(shopId, userId) },
-        UpdateExpression: 'REMOVE openOrderId ADD dayCount :minusOne',
+        UpdateExpression: 'REMOVE openOrderId, reservedAt ADD dayCount :minusOne',
         ConditionExpression: 'openOrderId = :orderId AND dayCount > :zero',
         ExpressionAttributeValues: { ':orderId': orderId, ':minusOne': -1, ':zero': 0 },
       }),
@@ -102,6 +125,7 @@ async function readCustomer(key: string): Promise<CustomerItem | undefined> {
   if (!Item) return undefined;
   return {
     ...(typeof Item.openOrderId === 'string' && { openOrderId: Item.openOrderId }),
+    ...(Item.reservedAt !== undefined && { reservedAt: Number(Item.reservedAt) }),
     ...(typeof Item.day === 'string' && { day: Item.day }),
     ...(Item.dayCount !== undefined && { dayCount: Number(Item.dayCount) }),
   };

@@ -19,6 +19,7 @@ import {
   ShopClosedError,
   TokenUsedUpError,
 } from '../errors.js';
+import { getOrder } from '../orders/order-store.js';
 import { giveBackDrink, remainingDrinks, takeDrink } from './code-store.js';
 import { releaseCustomer, reserveCustomer } from './customer-store.js';
 import { checkToken, currentCode, dayKey } from './domain/index.js';
@@ -111,6 +112,25 @@ async function replay(held: IdempotencyItem, shopId: string): Promise<PlaceOrder
 }
 
 /**
+ * Whether the order a customer's old reservation names was abandoned by an acceptance that died
+ * midway (a crash between its steps, before the customer had an answer). An order never written
+ * was. A `PENDING` order no execution has claimed may have lost its `Validator.NewOrder`: it is put
+ * again — a second execution for the same order ends at once, the first claim winning — and the
+ * order stays open; so no order the customer was told about is ever dropped.
+ */
+async function isAbandoned(orderId: string): Promise<boolean> {
+  const order = await getOrder(orderId);
+  if (!order) return true;
+  if (order.state === OrderState.Pending && order.executionId === undefined) {
+    await publishEvent({
+      type: EventType.NewOrder,
+      detail: { shopId: order.shopId, orderId: order.orderId, userId: order.userId },
+    });
+  }
+  return false;
+}
+
+/**
  * The order flow's validator steps (backend/README "Order flow"), each refusing with its code:
  * the token (`token-invalid`, `token-expired`); the shop's state when already known
  * (`shop-closed`, `queue-full` — otherwise the workflow rejects the order); the customer reserved
@@ -131,11 +151,12 @@ async function acceptOrder(
   if (shop.openOrders >= shop.limits.capacity) throw new QueueFullError();
 
   const ref: NewOrderRef = { shopId, orderId: randomUUID(), userId };
-  const problem = await reserveCustomer(shopId, userId, {
-    orderId: ref.orderId,
-    day: dayKey(now),
-    dailyLimit: shop.limits.dailyLimit,
-  });
+  const problem = await reserveCustomer(
+    shopId,
+    userId,
+    { orderId: ref.orderId, day: dayKey(now), dailyLimit: shop.limits.dailyLimit, now },
+    isAbandoned,
+  );
   if (problem) throw errorFor(problem);
 
   let drinkTaken = false;

@@ -235,7 +235,7 @@ export async function arrangeCustomer(
   db: DynamoDBDocumentClient,
   shopId: string,
   userId: string,
-  item: { openOrderId?: string; day: string; dayCount: number },
+  item: { openOrderId?: string; reservedAt?: number; day: string; dayCount: number },
 ): Promise<void> {
   await db.send(
     new PutCommand({ TableName: 'customers', Item: { customerKey: `${shopId}#${userId}`, ...item } }),
