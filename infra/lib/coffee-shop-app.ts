@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { Api } from '@coffee/backend/contracts';
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { CoffeeShopStack } from './coffee-shop-stack.js';
+import type { WebApp } from './constructs/web-apps.js';
+import { type DeclarationSource, loadBackendDeclaration, REPOSITORY_ROOT } from './declaration.js';
+
+/** The default name of the stack (`-c stackName=...` deploys a second shop beside it). */
+export const DEFAULT_STACK_NAME = 'CoffeeShop';
+
+/** The three apps, where DESIGN serves them, and where their builds are. */
+export function shopApps(root: string = REPOSITORY_ROOT): WebApp[] {
+  return [
+    { path: 'order', distDir: resolve(root, 'apps/customer/dist'), title: 'Order a drink' },
+    { path: 'barista', distDir: resolve(root, 'apps/barista/dist'), title: 'Barista' },
+    { path: 'display', distDir: resolve(root, 'apps/display/dist'), title: 'Display' },
+  ];
+}
+
+/** What the app is built from; each field defaults to the repository's own. */
+export interface CoffeeShopAppOptions {
+  app?: App;
+  source?: DeclarationSource;
+  apps?: WebApp[];
+}
+
+/**
+ * The CDK app: one {@link CoffeeShopStack} from the backend's declaration, checked by cdk-nag's
+ * AwsSolutions rules (a finding is a synthesis error). Context: `stackName`, `retainData`
+ * (`false` to delete tables and the user pool with the stack), `alarmEmail`, `sesFromEmail` (and
+ * `sesRegion` when that SES identity is in another region).
+ */
+export async function createCoffeeShopApp(
+  options: CoffeeShopAppOptions = {},
+): Promise<{ app: App; stack: CoffeeShopStack }> {
+  const app = options.app ?? new App();
+  const context = (key: string): string | undefined => {
+    const value: unknown = app.node.tryGetContext(key);
+    return value === undefined || value === null ? undefined : String(value);
+  };
+  const stack = new CoffeeShopStack(app, context('stackName') ?? DEFAULT_STACK_NAME, {
+    description: 'Coffee-shop ordering on AWS Step Functions (infra/, from backend/src/resources.ts)',
+    source: options.source ?? (await loadBackendDeclaration()),
+    routes: Api,
+    apps: options.apps ?? shopApps(),
+    retainData: context('retainData') !== 'false',
+    alarmEmail: context('alarmEmail'),
+    sesFromEmail: context('sesFromEmail'),
+    sesRegion: context('sesRegion'),
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  return { app, stack };
+}

@@ -1,0 +1,372 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Api } from '@coffee/backend/contracts';
+import { substitute } from '@coffee/localcloud';
+import { App, type CfnElement, Token } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { Construct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCoffeeShopApp } from '../lib/coffee-shop-app.js';
+import type { CoffeeShopStack } from '../lib/coffee-shop-stack.js';
+import { type RealtimeAccess, USER_ID_POLICY_VARIABLE } from '../lib/constructs/realtime-access.js';
+import { type DeclarationSource, loadBackendDeclaration, type ValueRef } from '../lib/declaration.js';
+import { ResourceRegistry } from '../lib/resource-registry.js';
+
+type Resource = { Type: string; Properties: Record<string, unknown> };
+
+let source: DeclarationSource;
+let stack: CoffeeShopStack;
+let template: Template;
+const outdir = mkdtempSync(join(tmpdir(), 'coffee-infra-'));
+
+beforeAll(async () => {
+  source = await loadBackendDeclaration();
+  const built = await createCoffeeShopApp({
+    app: new App({
+      outdir,
+      context: { sesFromEmail: 'coffee@example.com' },
+    }),
+    source,
+  });
+  stack = built.stack;
+  // Throws ValidationFailed on any cdk-nag (AwsSolutions) finding that is not acknowledged with a reason.
+  const assembly = built.app.synth();
+  template = Template.fromJSON(assembly.getStackByName(stack.stackName).template);
+});
+
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
+const logicalId = (construct: Construct) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
+const tableId = (name: string) => logicalId(stack.registry.tables.get(name) as unknown as Construct);
+const functionId = (name: string) => logicalId(stack.registry.functions.get(name) as unknown as Construct);
+const resources = (type: string) => Object.entries(template.findResources(type)) as Array<[string, Resource]>;
+
+/** The statements of the IAM policies attached to a role, by the role's logical id. */
+function statementsOfRole(roleId: string): Array<{ Action: string | string[]; Resource: unknown }> {
+  return resources('AWS::IAM::Policy')
+    .filter(([, policy]) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
+    .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: never[] }).Statement);
+}
+
+/** The declared tables an IAM statement list reaches, found by their logical ids. */
+function tablesReached(statements: unknown): string[] {
+  const text = JSON.stringify(statements);
+  return Object.keys(source.declaration.tables ?? {}).filter((name) => text.includes(`"${tableId(name)}"`));
+}
+
+function tablesReferenced(refs: Record<string, ValueRef>): string[] {
+  return Object.values(refs).flatMap((ref) => (typeof ref === 'object' && 'table' in ref ? [ref.table] : []));
+}
+
+describe('the coffee-shop stack', () => {
+  it('synthesizes without an AWS account, with every cdk-nag AwsSolutions finding fixed or justified', () => {
+    expect(Token.isUnresolved(stack.account)).toBe(true);
+    expect(Token.isUnresolved(stack.region)).toBe(true);
+    expect(resources('AWS::Lambda::Function').length).toBeGreaterThan(0);
+  });
+
+  it('deploys every declared table on demand, with point-in-time recovery, its keys and its indexes', () => {
+    for (const [name, table] of Object.entries(source.declaration.tables ?? {})) {
+      const properties = template.toJSON().Resources[tableId(name)].Properties;
+      expect(properties).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        KeySchema: [
+          { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
+          ...(table.sortKey ? [{ AttributeName: table.sortKey.name, KeyType: 'RANGE' }] : []),
+        ],
+      });
+      expect(
+        (properties.GlobalSecondaryIndexes ?? []).map((index: { IndexName: string }) => index.IndexName),
+      ).toEqual((table.globalSecondaryIndexes ?? []).map((index) => index.name));
+    }
+  });
+
+  describe.each(Object.keys(resourcesOf('stateMachines')))('state machine %s', (name) => {
+    const machine = () => {
+      const declared = source.declaration.stateMachines?.[name];
+      if (!declared) throw new Error(name);
+      const [[id, resource]] = resources('AWS::StepFunctions::StateMachine').filter(
+        ([, candidate]) => candidate.Properties.StateMachineName === `${stack.stackName}-${name}`,
+      ) as [[string, Resource]];
+      return { declared, id, properties: resource.Properties };
+    };
+
+    it('is a Standard workflow whose definition is the ASL file itself, inlined with definition substitutions', () => {
+      const { declared, properties } = machine();
+      const file = readFileSync(resolve(source.baseDir, declared.definitionFile), 'utf8');
+      expect(properties.StateMachineType).toBe('STANDARD');
+      expect(properties.DefinitionString).toBe(file);
+      const substitutions = properties.DefinitionSubstitutions as Record<string, unknown>;
+      expect(Object.keys(substitutions).sort()).toEqual(Object.keys(declared.substitutions ?? {}).sort());
+      for (const [key, ref] of Object.entries(declared.substitutions ?? {})) {
+        if (typeof ref === 'string') expect(substitutions[key]).toBe(ref);
+        else if ('table' in ref) expect(substitutions[key]).toEqual({ Ref: tableId(ref.table) });
+        else expect(Token.isUnresolved(JSON.stringify(substitutions[key]))).toBe(false);
+      }
+    });
+
+    it('equals, after substitution, the definition the local engine runs', () => {
+      const { declared, properties } = machine();
+      // What CloudFormation substitutes: literals as they are, references as the deployed names (marked here).
+      const marker = (value: unknown) =>
+        typeof value === 'string' ? value : `deployed:${JSON.stringify(value).replace(/"/g, "'")}`;
+      const deployed = substitute(
+        properties.DefinitionString as string,
+        Object.fromEntries(
+          Object.entries(properties.DefinitionSubstitutions as object).map(([key, value]) => [
+            key,
+            marker(value),
+          ]),
+        ),
+      );
+      const registry = stack.registry;
+      const local = substitute(
+        readFileSync(resolve(source.baseDir, declared.definitionFile), 'utf8'),
+        Object.fromEntries(
+          Object.entries(declared.substitutions ?? {}).map(([key, ref]) => [
+            key,
+            marker(stack.resolve(registry.resolve(ref))),
+          ]),
+        ),
+      );
+      expect(JSON.parse(deployed)).toEqual(JSON.parse(local));
+      expect(deployed).not.toMatch(/\$\{/);
+    });
+
+    it('logs every event and traces with X-Ray', () => {
+      expect(machine().properties).toMatchObject({
+        LoggingConfiguration: { Level: 'ALL' },
+        TracingConfiguration: { Enabled: true },
+      });
+    });
+
+    it('may touch only the tables and bus its definition names, with only the actions its Tasks do', () => {
+      const { declared, properties } = machine();
+      const roleId = (properties.RoleArn as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+      const statements = statementsOfRole(roleId);
+      const actions = statements.flatMap((statement) => [statement.Action].flat());
+      expect(actions.filter((action) => action.startsWith('dynamodb:')).sort()).toEqual(
+        [
+          ...new Set(
+            readFileSync(resolve(source.baseDir, declared.definitionFile), 'utf8').match(/dynamodb:\w+/g),
+          ),
+        ]
+          .map(
+            (action) => `dynamodb:${action.slice('dynamodb:'.length).replace(/^./, (c) => c.toUpperCase())}`,
+          )
+          .sort(),
+      );
+      expect(actions.every((action) => !action.endsWith(':*'))).toBe(true);
+      expect(tablesReached(statements).sort()).toEqual(tablesReferenced(declared.substitutions ?? {}).sort());
+      for (const statement of statements.filter((s) =>
+        [s.Action].flat().some((a) => /^(dynamodb|events):/.test(a)),
+      )) {
+        expect(statement.Resource).not.toBe('*');
+      }
+    });
+  });
+
+  describe.each(Object.keys(resourcesOf('functions')))('function %s', (name) => {
+    const declared = () => source.declaration.functions?.[name] ?? { entry: '', handler: '' };
+    const properties = () => template.toJSON().Resources[functionId(name)].Properties;
+
+    it('runs the bundled handler with its declared environment, references resolved', () => {
+      expect(properties().Handler).toBe(`index.${declared().handler}`);
+      const variables = properties().Environment?.Variables ?? {};
+      for (const [key, ref] of Object.entries(declared().environment ?? {})) {
+        expect(variables).toHaveProperty(key);
+        if (typeof ref === 'object' && 'table' in ref)
+          expect(variables[key]).toEqual({ Ref: tableId(ref.table) });
+      }
+    });
+
+    it('may touch only the tables, bus and state machine its environment names', () => {
+      const roleId = (properties().Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
+      const statements = statementsOfRole(roleId);
+      const refs = declared().environment ?? {};
+      const kinds = new Set(Object.values(refs).map((ref) => ResourceRegistry.kindOf(ref)));
+      const actions = statements.flatMap((statement) => [statement.Action].flat());
+      expect(tablesReached(statements).sort()).toEqual(tablesReferenced(refs).sort());
+      expect(actions.includes('events:PutEvents')).toBe(kinds.has('eventBus'));
+      expect(actions.includes('states:StartExecution')).toBe(kinds.has('stateMachine'));
+      expect(actions.some((action) => action.endsWith(':*') || action === '*')).toBe(false);
+    });
+  });
+
+  it('gives the functions that publish to MQTT iot:Publish on the declared topics only', () => {
+    const publisher = source.declaration.functions?.publisher;
+    if (!publisher) return;
+    const properties = template.toJSON().Resources[functionId('publisher')].Properties;
+    expect(properties.Environment.Variables).toHaveProperty('IOT_DATA_ENDPOINT');
+    const statements = statementsOfRole(properties.Role['Fn::GetAtt'][0]);
+    const publish = statements.filter((statement) => [statement.Action].flat().includes('iot:Publish'));
+    expect(JSON.stringify(publish)).toMatch(/topic\/shops\/\*\/queue/);
+    expect(JSON.stringify(publish)).toMatch(/topic\/users\/\*\/orders/);
+    for (const other of Object.keys(source.declaration.functions ?? {}).filter(
+      (name) => name !== 'publisher',
+    )) {
+      const role = template.toJSON().Resources[functionId(other)].Properties.Role['Fn::GetAtt'][0];
+      expect(JSON.stringify(statementsOfRole(role))).not.toContain('iot:Publish');
+    }
+  });
+
+  describe.each(Object.keys(resourcesOf('rules')))('rule %s', (name) => {
+    it('matches its declared pattern on its bus and delivers to each declared target, with a dead-letter queue', () => {
+      const declared = source.declaration.rules?.[name];
+      if (!declared) throw new Error(name);
+      const busId = logicalId(stack.registry.eventBuses.get(declared.eventBus) as unknown as Construct);
+      const matching = resources('AWS::Events::Rule').filter(
+        ([, rule]) => JSON.stringify(rule.Properties.EventPattern) === JSON.stringify(declared.eventPattern),
+      );
+      expect(matching).toHaveLength(1);
+      const [[, rule]] = matching as [[string, Resource]];
+      expect(rule.Properties.EventBusName).toEqual({ Ref: busId });
+      const targets = rule.Properties.Targets as Array<Record<string, unknown>>;
+      expect(targets).toHaveLength(declared.targets.length);
+      for (const [index, target] of declared.targets.entries()) {
+        const deployed = targets[index] as Record<string, unknown>;
+        expect(deployed.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } });
+        expect(deployed.RetryPolicy).toMatchObject({ MaximumRetryAttempts: expect.any(Number) });
+        if (target.function)
+          expect(deployed.Arn).toEqual({ 'Fn::GetAtt': [functionId(target.function), 'Arn'] });
+        if (target.stateMachine) {
+          const [[smId]] = resources('AWS::StepFunctions::StateMachine').filter(
+            ([, sm]) => sm.Properties.StateMachineName === `${stack.stackName}-${target.stateMachine}`,
+          ) as unknown as [[string]];
+          expect(deployed.Arn).toEqual({ Ref: smId });
+        }
+      }
+    });
+  });
+
+  it('puts a Cognito JWT authorizer on every API route except those open to anyone, and on $default', () => {
+    const routes = new Map(
+      resources('AWS::ApiGatewayV2::Route').map(([, route]) => [route.Properties.RouteKey, route.Properties]),
+    );
+    for (const route of Object.values(Api)) {
+      const deployed = routes.get(`${route.method} ${route.path}`);
+      expect(deployed, `${route.method} ${route.path}`).toBeDefined();
+      const open = (route.access as readonly string[]).includes('anyone');
+      expect(deployed?.AuthorizationType).toBe(open ? 'NONE' : 'JWT');
+    }
+    expect(routes.get('GET /api/shops/{shopId}/config')?.AuthorizationType).toBe('NONE');
+    expect(routes.get('$default')?.AuthorizationType).toBe('JWT');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: Match.anyValue() }],
+        Issuer: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
+      },
+    });
+  });
+
+  it('signs customers in with an email code and staff with a password, in the declared groups', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolTier: 'ESSENTIALS',
+      Policies: { SignInPolicy: { AllowedFirstAuthFactors: Match.arrayWith(['PASSWORD', 'EMAIL_OTP']) } },
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+    const groups = resources('AWS::Cognito::UserPoolGroup').map(([, group]) => group.Properties.GroupName);
+    expect(groups.sort()).toEqual([...(source.declaration.userPools?.coffee?.groups ?? [])].sort());
+  });
+
+  describe('MQTT access', () => {
+    const realtime = () => stack.node.findChild('Realtime') as RealtimeAccess;
+    const policyOf = (audience: string) => {
+      const role = realtime().roles.get(audience);
+      if (!role) throw new Error(audience);
+      return JSON.stringify(statementsOfRole(logicalId(role)));
+    };
+
+    it('lets a signed-in customer subscribe only to their own topic, through the userId policy variable', () => {
+      const customer = policyOf('authenticated');
+      expect(customer).toContain(`topicfilter/users/${USER_ID_POLICY_VARIABLE}/orders`);
+      expect(customer).toContain(`topic/users/${USER_ID_POLICY_VARIABLE}/orders`);
+      expect(customer).not.toMatch(/users\/\*\/orders/);
+      expect(customer).not.toContain('/queue');
+      template.hasResourceProperties('AWS::Cognito::IdentityPoolPrincipalTag', {
+        PrincipalTags: { userId: 'sub' },
+        UseDefaults: false,
+      });
+      template.hasResourceProperties('AWS::IAM::Role', {
+        AssumeRolePolicyDocument: {
+          Statement: [Match.objectLike({ Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'] })],
+        },
+      });
+    });
+
+    it('lets anonymous visitors read config topics only, and staff groups their shops’ queues', () => {
+      const anonymous = policyOf('anonymous');
+      expect(anonymous).toContain('topicfilter/shops/*/config');
+      expect(anonymous).not.toMatch(/queue|users\//);
+      for (const group of source.declaration.userPools?.coffee?.groups ?? []) {
+        expect(policyOf(`group:${group}`)).toContain('topicfilter/shops/*/queue');
+      }
+      template.hasResourceProperties('AWS::Cognito::IdentityPool', { AllowUnauthenticatedIdentities: true });
+      template.hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', {
+        RoleMappings: { userPool: { Type: 'Token', AmbiguousRoleResolution: 'AuthenticatedRole' } },
+      });
+    });
+
+    it('has an IoT policy for signed-in identities covering the declared topics', () => {
+      const [[, policy]] = resources('AWS::IoT::Policy') as [[string, Resource]];
+      const document = JSON.stringify(policy.Properties.PolicyDocument);
+      for (const filter of ['shops/*/config', 'shops/*/queue', 'users/*/orders'])
+        expect(document).toContain(`topicfilter/${filter}`);
+      expect(document).not.toContain('iot:Publish');
+    });
+  });
+
+  it('serves the apps, /config.json and /api from one CloudFront distribution', () => {
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        CacheBehaviors: [
+          Match.objectLike({ PathPattern: '/api/*', AllowedMethods: Match.arrayWith(['PUT', 'POST']) }),
+        ],
+        DefaultRootObject: 'index.html',
+      }),
+    });
+    const deployments = resources('Custom::CDKBucketDeployment').map(
+      ([, deployment]) => deployment.Properties,
+    );
+    expect(deployments.map((deployment) => deployment.DestinationBucketKeyPrefix ?? '').sort()).toEqual([
+      '',
+      'barista/',
+      'display/',
+      'order/',
+    ]);
+    const config = JSON.stringify(deployments.find((deployment) => !deployment.DestinationBucketKeyPrefix));
+    const realtime = stack.node.findChild('Realtime') as RealtimeAccess;
+    expect(config).toContain(stack.getLogicalId(realtime.identityPool));
+    expect(config).toContain('endpointAddress');
+    const missing = ['order', 'barista', 'display'].filter(
+      (path) =>
+        !existsSync(resolve(source.baseDir, '..', 'apps', path === 'order' ? 'customer' : path, 'dist')),
+    );
+    expect(stack.web.placeholders.sort()).toEqual(missing.sort());
+  });
+
+  it('raises alarms on failed executions, dead-lettered events and API 5xx answers', () => {
+    const metrics = resources('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties.MetricName);
+    expect(metrics).toContain('ExecutionsFailed');
+    expect(metrics).toContain('5xx');
+    expect(metrics.filter((metric) => metric === 'ApproximateNumberOfMessagesVisible')).toHaveLength(
+      Object.keys(source.declaration.rules ?? {}).length,
+    );
+    for (const [, alarm] of resources('AWS::CloudWatch::Alarm'))
+      expect(alarm.Properties.AlarmActions).toHaveLength(1);
+  });
+});
+
+/** The declared names of one section, read when the suite is collected (the declaration is a plain module). */
+function resourcesOf(section: 'stateMachines' | 'functions' | 'rules'): Record<string, unknown> {
+  return (declarationAtCollection[section] ?? {}) as Record<string, unknown>;
+}
+
+const declarationAtCollection = (await loadBackendDeclaration()).declaration;

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, type CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { Construct } from 'constructs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCoffeeShopApp, shopApps } from '../lib/coffee-shop-app.js';
+import { loadBackendDeclaration, type ResourceDeclaration } from '../lib/declaration.js';
+
+/**
+ * A stack from the backend's declaration plus a function and a rule the backend does not have
+ * (yet): they must deploy with no change to the infra. Bundling is skipped (the context key CDK
+ * reads for `cdk synth --exclusively`), so this synthesizes in seconds.
+ */
+const scratch: string[] = [];
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+async function synthesize(declaration: ResourceDeclaration, baseDir: string) {
+  const outdir = mkdtempSync(join(tmpdir(), 'coffee-infra-'));
+  const missingApps = mkdtempSync(join(tmpdir(), 'coffee-apps-'));
+  scratch.push(outdir, missingApps);
+  const app = new App({
+    outdir,
+    context: { 'aws:cdk:bundling-stacks': [] },
+  });
+  const { stack } = await createCoffeeShopApp({
+    app,
+    source: { declaration, baseDir },
+    apps: shopApps(missingApps),
+  });
+  const template = Template.fromJSON(app.synth().getStackByName(stack.stackName).template);
+  return { stack, template };
+}
+
+describe('a declaration that grows', () => {
+  it('deploys a newly declared function and rule, with only the access its references imply', async () => {
+    const { declaration, baseDir } = await loadBackendDeclaration();
+    const grown: ResourceDeclaration = structuredClone(declaration);
+    const someEntry = Object.values(declaration.functions ?? {})[0]?.entry as string;
+    grown.functions = {
+      ...grown.functions,
+      laterAddition: {
+        entry: someEntry,
+        handler: 'handler',
+        environment: { CODES: { table: 'codes' } },
+        memoryMb: 256,
+      },
+    };
+    grown.rules = {
+      ...grown.rules,
+      laterRule: {
+        eventBus: grown.eventBuses?.[0] as string,
+        eventPattern: { source: ['coffee.shop'], 'detail-type': ['Later.Added'] },
+        targets: [{ id: 'laterAddition', function: 'laterAddition' }],
+      },
+    };
+
+    const { stack, template } = await synthesize(grown, baseDir);
+
+    const fn = stack.registry.functions.get('laterAddition') as unknown as Construct;
+    const codes = stack.registry.tables.get('codes') as unknown as Construct;
+    const fnId = stack.getLogicalId(fn.node.defaultChild as CfnElement);
+    const codesId = stack.getLogicalId(codes.node.defaultChild as CfnElement);
+    const properties = template.toJSON().Resources[fnId].Properties;
+    expect(properties).toMatchObject({
+      MemorySize: 256,
+      Environment: { Variables: { CODES: { Ref: codesId } } },
+    });
+    const roleId = properties.Role['Fn::GetAtt'][0];
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`),
+    );
+    const tableIds = [...JSON.stringify(policies).matchAll(/"(Tables\w+)"/g)].map((match) => match[1]);
+    expect(new Set(tableIds)).toEqual(new Set([codesId]));
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['coffee.shop'], 'detail-type': ['Later.Added'] },
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [fnId, 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': Match.anyValue() } },
+        }),
+      ],
+    });
+    expect(stack.web.placeholders).toEqual(['order', 'barista', 'display']);
+    // Without an SES sender there is no email one-time code (Cognito would refuse it); staff still sign in.
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] } },
+    });
+  });
+
+  it('refuses a reference to something the declaration does not declare, naming it', async () => {
+    const { declaration, baseDir } = await loadBackendDeclaration();
+    const broken: ResourceDeclaration = structuredClone(declaration);
+    broken.functions = {
+      ...broken.functions,
+      typo: { entry: 'x.js', handler: 'h', environment: { T: { table: 'ordrs' } } },
+    };
+    await expect(synthesize(broken, baseDir)).rejects.toThrow(/table 'ordrs'/);
+  });
+});
