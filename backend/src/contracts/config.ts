@@ -29,7 +29,7 @@ export const DEFAULT_LIMITS = {
 export const LIMIT_BOUNDS = {
   drinksPerCode: { min: 1, max: 500 },
   codeSeconds: { min: 10, max: 3600 },
-  capacity: { min: 1, max: 500 },
+  capacity: { min: 1, max: 5000 },
   dailyLimit: { min: 1, max: 100 },
   customerTimeoutSeconds: { min: 5, max: 3600 },
   baristaTimeoutSeconds: { min: 10, max: 14_400 },

@@ -6,6 +6,7 @@ import type { ResourceDeclaration } from '../bootstrap/resource-declaration.js';
 import { COGNITO_WEB_PATH, LocalCloud } from '../local-cloud.js';
 import { StoreLockedError } from '../stepfunctions/engine/engine.js';
 import { landingPage } from '../web/landing-page.js';
+import { parseWebApps, WebAppOptionError, webAppLinks } from '../web/web-apps.js';
 
 const { values } = parseArgs({
   options: {
@@ -15,6 +16,8 @@ const { values } = parseArgs({
     host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
     sync: { type: 'boolean', default: process.env.LOCALCLOUD_SYNC === 'true' },
     app: { type: 'string' },
+    /** A built single-page app to serve, `<mount path>=<folder>` (repeatable), e.g. `/shop=web/dist`. */
+    'web-app': { type: 'string', multiple: true, default: [] },
   },
   allowPositionals: false,
 });
@@ -76,6 +79,7 @@ function runtimeConfig(cloud: LocalCloud) {
 }
 
 try {
+  const webApps = parseWebApps(values['web-app']);
   const app = await loadApp(values.app);
   const cloud: LocalCloud = await LocalCloud.start({
     ...(app && { app }),
@@ -86,8 +90,10 @@ try {
     web: {
       port: webPort,
       host: values.host,
+      apps: webApps,
       landingPage: () =>
         landingPage('Local cloud', [
+          ...webAppLinks(webApps),
           {
             title: 'Outbox',
             href: `http://127.0.0.1:${edgePort}/_localcloud/outbox`,
@@ -99,6 +105,7 @@ try {
   });
   say(`AWS edge on ${cloud.endpoint} (loopback only)`);
   say(`web on ${webUrl} (MQTT at ${webUrl.replace('http', 'ws')}/mqtt)`);
+  for (const path of Object.keys(webApps)) say(`app on ${webUrl}${path}/`);
   say(`ready in ${Math.round(performance.now() - started)} ms — Ctrl-C to stop`);
   let stopping = false;
   const stop = async () => {
@@ -112,7 +119,9 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  if (error instanceof StoreLockedError) {
+  if (error instanceof WebAppOptionError) {
+    say(error.message);
+  } else if (error instanceof StoreLockedError) {
     say(`${error.message}. Stop the other instance, or use --data-dir for a separate shop.`);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     const port = (error as { port?: number }).port;

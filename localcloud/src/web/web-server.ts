@@ -1,8 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { sendJson } from '../edge/edge-route.js';
 
 /** An HTTP handler mounted on the web port (the application's API, a public service door). */
@@ -32,12 +34,21 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** The types worth compressing: text. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.webmanifest', '.map']);
+
+const gzipAsync = promisify(gzip);
+
 /**
  * The web port: a landing page, the apps' static bundles, their runtime configuration and the
  * mounted handlers. WebSocket upgrades (MQTT at `/mqtt`) are attached to {@link WebServer.server}.
  */
 export class WebServer {
   readonly server: Server;
+  /** Every open connection, upgraded ones (MQTT's WebSockets) included: `closeAllConnections` misses those. */
+  private readonly sockets = new Set<Socket>();
+  /** Gzipped app files by path, with the size and time of the version compressed. */
+  private readonly compressed = new Map<string, { size: number; mtimeMs: number; body: Buffer }>();
 
   constructor(private readonly options: WebServerOptions) {
     this.server = createServer((request, response) => {
@@ -49,6 +60,10 @@ export class WebServer {
           });
         } else response.end();
       });
+    });
+    this.server.on('connection', (socket: Socket) => {
+      this.sockets.add(socket);
+      socket.once('close', () => this.sockets.delete(socket));
     });
   }
 
@@ -63,11 +78,15 @@ export class WebServer {
     });
   }
 
-  /** Stops accepting connections and closes open ones. */
+  /**
+   * Stops accepting connections and closes open ones, WebSockets too: their clients see the link
+   * drop at once (and reconnect), instead of the server waiting for them to leave.
+   */
   close(): Promise<void> {
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
+      for (const socket of this.sockets) socket.destroy();
     });
   }
 
@@ -95,14 +114,22 @@ export class WebServer {
     }
     for (const [prefix, folder] of Object.entries(this.options.apps ?? {})) {
       if (url.pathname === prefix || url.pathname.startsWith(`${prefix}/`)) {
-        return this.serveApp(folder, url.pathname.slice(prefix.length), response);
+        return this.serveApp(folder, url.pathname.slice(prefix.length), request, response);
       }
     }
     sendJson(response, 404, { error: { code: 'not-found', message: `Nothing at ${url.pathname}` } });
   }
 
-  /** A file of the app's bundle, or its `index.html` for client-side routes. */
-  private async serveApp(folder: string, path: string, response: ServerResponse): Promise<void> {
+  /**
+   * A file of the app's bundle, or its `index.html` for client-side routes; text files gzipped
+   * when the client accepts it (phones on the shop's Wi-Fi load a third of the bytes).
+   */
+  private async serveApp(
+    folder: string,
+    path: string,
+    request: IncomingMessage,
+    response: ServerResponse,
+  ): Promise<void> {
     const root = normalize(folder);
     const candidate = normalize(join(root, decodeURIComponent(path)));
     const inside = candidate === root || candidate.startsWith(root + sep);
@@ -111,11 +138,34 @@ export class WebServer {
       return sendJson(response, 404, { error: { code: 'not-found', message: 'This app is not built yet' } });
     }
     const immutable = file.includes(`${sep}assets${sep}`);
-    response.writeHead(200, {
+    const headers: Record<string, string | number> = {
       'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
+    };
+    if (!COMPRESSIBLE.has(extname(file))) {
+      response.writeHead(200, headers);
+      return void createReadStream(file).pipe(response);
+    }
+    headers.vary = 'accept-encoding';
+    const body = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))
+      ? await this.gzipped(file)
+      : undefined;
+    if (body) {
+      response.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': body.length });
+      return void response.end(request.method === 'HEAD' ? undefined : body);
+    }
+    response.writeHead(200, headers);
     createReadStream(file).pipe(response);
+  }
+
+  /** The gzipped bytes of `file`, compressed once per version of the file (its size and time). */
+  private async gzipped(file: string): Promise<Buffer> {
+    const { size, mtimeMs } = await stat(file);
+    const cached = this.compressed.get(file);
+    if (cached && cached.size === size && cached.mtimeMs === mtimeMs) return cached.body;
+    const body = await gzipAsync(await readFile(file));
+    this.compressed.set(file, { size, mtimeMs, body });
+    return body;
   }
 }
 

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,5 +117,50 @@ describe('npm start (the local cloud CLI)', () => {
     expect(code).toBe(1);
     expect(second.output()).toContain('is in use by another running instance');
     expect(second.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('serves each --web-app at its mount path and links it from the landing page', async () => {
+    // Arrange
+    const appDir = join(dataDir, 'web-app');
+    mkdirSync(appDir, { recursive: true });
+    writeFileSync(
+      join(appDir, 'index.html'),
+      '<title>Board</title><meta name="description" content="The team board">',
+    );
+    const [edgePort, webPort] = [await freePort(), await freePort()];
+    const appData = mkdtempSync(join(tmpdir(), 'localcloud-cli-web-'));
+
+    // Act
+    const started = start([
+      '--edge-port',
+      String(edgePort),
+      '--port',
+      String(webPort),
+      '--web-app',
+      `/board=${appDir}`,
+      '--data-dir',
+      appData,
+    ]);
+    await until(started, 'ready in');
+    const page = await (await fetch(`http://127.0.0.1:${webPort}/board?x=1`)).text();
+    const landing = await (await fetch(`http://127.0.0.1:${webPort}/`)).text();
+    started.child.kill('SIGINT');
+    await started.exited;
+    rmSync(appData, { recursive: true, force: true });
+
+    // Assert
+    expect(page).toContain('<title>Board</title>');
+    expect(landing).toContain('<a href="/board/">Board</a><span>The team board</span>');
+    expect(started.output()).toContain(`app on http://127.0.0.1:${webPort}/board/`);
+  });
+
+  it('says in one line that a --web-app value is malformed', async () => {
+    // Act
+    const started = start(['--web-app', 'board', '--edge-port', String(await freePort())]);
+    const code = await started.exited;
+
+    // Assert
+    expect(code).toBe(1);
+    expect(started.output()).toContain('--web-app expects <mount path>=<folder>');
   });
 });

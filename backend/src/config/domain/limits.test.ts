@@ -37,7 +37,7 @@ describe('applyLimitsUpdate', () => {
   });
 
   it.each([
-    ['out of bounds', { capacity: 501 }],
+    ['out of bounds', { capacity: 5001 }],
     ['below bounds', { customerTimeoutSeconds: 4 }],
     ['a fraction', { capacity: 2.5 }],
     ['a string', { capacity: '30' }],

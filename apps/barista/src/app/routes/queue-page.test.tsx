@@ -1,0 +1,167 @@
+import { ApiError } from '@coffee/app-shared';
+import { createFakeApi, createFakeAuth, type FakeApi, renderWithServices } from '@coffee/app-shared/testing';
+import {
+  EventType,
+  type Order,
+  OrderState,
+  type PublicMessage,
+  Role,
+  type RouteName,
+  shopConfigTopic,
+  shopQueueTopic,
+} from '@coffee/backend/contracts';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { anOrder, orderMessage, SHOP, staffIdentity } from '../../testing/fixtures';
+import { QueuePage } from './queue-page';
+
+const now = () => new Date().toISOString();
+const recent = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000).toISOString();
+
+function setup(orders: Order[], routes: Parameters<typeof createFakeApi>[0] = {}) {
+  const api = createFakeApi({
+    getShopConfig: SHOP,
+    listShopOrders: ({ query }) => ({ orders: orders.filter((order) => order.state === query.state) }),
+    ...routes,
+  });
+  const services = renderWithServices(<QueuePage shopId="main" />, {
+    api,
+    auth: createFakeAuth({ initial: staffIdentity(Role.Barista) }),
+  });
+  /** Delivers `message` on `topic` once the page has subscribed to it. */
+  const deliver = async (topic: string, message: PublicMessage) => {
+    await waitFor(() => expect(services.realtime().topics).toContain(topic));
+    act(() => services.realtime().deliver(topic, message));
+  };
+  return { ...services, deliver, user: userEvent.setup() };
+}
+
+const callsOf = (api: FakeApi, name: RouteName) => api.calls.filter((call) => call.name === name);
+const column = (name: RegExp) => screen.getByRole('region', { name });
+const SUBMITTED = anOrder({ orderId: 'a', orderNumber: 7, createdAt: recent(30), updatedAt: recent(20) });
+
+describe('QueuePage', () => {
+  it('lists new, making and ready orders from the API', async () => {
+    const { api } = setup([
+      SUBMITTED,
+      anOrder({
+        orderId: 'b',
+        orderNumber: 8,
+        state: OrderState.Making,
+        createdAt: recent(40),
+        updatedAt: recent(5),
+      }),
+    ]);
+    expect(await within(column(/^New/)).findByRole('article', { name: 'Order #7' })).toBeTruthy();
+    expect(within(column(/^Making/)).getByRole('article', { name: 'Order #8' })).toBeTruthy();
+    const states = callsOf(api, 'listShopOrders').map((call) => call.input.query?.state);
+    expect(states.sort()).toEqual(['MAKING', 'READY', 'SUBMITTED']);
+  });
+
+  it('moves an order another barista claims out of the new column, live', async () => {
+    const { deliver } = setup([SUBMITTED]);
+    await within(column(/^New/)).findByRole('article', { name: 'Order #7' });
+    await deliver(
+      shopQueueTopic('main'),
+      orderMessage(EventType.MakeOrder, { ...SUBMITTED, state: OrderState.Making, updatedAt: now() }),
+    );
+    expect(await within(column(/^Making/)).findByRole('article', { name: 'Order #7' })).toBeTruthy();
+    expect(within(column(/^New/)).queryByRole('article')).toBeNull();
+  });
+
+  it('adds a newly submitted order live', async () => {
+    const { deliver } = setup([]);
+    await screen.findByText('No new orders');
+    await deliver(shopQueueTopic('main'), orderMessage(EventType.OrderSubmitted, SUBMITTED));
+    expect(await within(column(/^New/)).findByRole('article', { name: 'Order #7' })).toBeTruthy();
+  });
+
+  it('makes an order and moves it with the answer', async () => {
+    const { api, user } = setup([SUBMITTED], {
+      makeOrder: () => ({ ...SUBMITTED, state: OrderState.Making, updatedAt: now() }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Make order #7' }));
+    expect(callsOf(api, 'makeOrder').map((call) => call.input.params)).toEqual([{ orderId: 'a' }]);
+    await waitFor(() =>
+      expect(within(column(/^Making/)).getByRole('article', { name: 'Order #7' })).toBeTruthy(),
+    );
+  });
+
+  it('says so when another barista claimed the order first', async () => {
+    const { user } = setup([SUBMITTED], {
+      makeOrder: () => {
+        throw new ApiError('invalid-transition', 409, 'Order is MAKING');
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Make order #7' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'Order #7 was already claimed by another barista.',
+    );
+  });
+
+  it('cancels with the reason once confirmed', async () => {
+    const { api, user } = setup([SUBMITTED], {
+      cancelOrder: () => ({
+        ...SUBMITTED,
+        state: OrderState.Cancelled,
+        updatedAt: now(),
+        reason: 'Out of stock',
+        by: 'barista',
+      }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Cancel order #7' }));
+    await user.click(screen.getByRole('button', { name: 'Out of stock' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel order' }));
+    expect(callsOf(api, 'cancelOrder').map((call) => call.input)).toEqual([
+      expect.objectContaining({ params: { orderId: 'a' }, body: { reason: 'Out of stock' } }),
+    ]);
+    await waitFor(() => expect(within(column(/^New/)).queryByRole('article')).toBeNull());
+  });
+
+  it('fetches the queue again after a reconnection, so nothing missed stays missing', async () => {
+    const orders = [SUBMITTED];
+    const { api, realtime } = setup(orders);
+    await within(column(/^New/)).findByRole('article', { name: 'Order #7' });
+    await waitFor(() => expect(realtime().topics).toContain(shopQueueTopic('main')));
+    const before = callsOf(api, 'listShopOrders').length;
+    act(() => realtime().setStatus('offline'));
+    orders.push(anOrder({ orderId: 'missed', orderNumber: 9, createdAt: recent(10), updatedAt: recent(10) }));
+    act(() => realtime().setStatus('online'));
+    await waitFor(() => expect(callsOf(api, 'listShopOrders').length).toBe(before + 3));
+    expect(await within(column(/^New/)).findByRole('article', { name: 'Order #9' })).toBeTruthy();
+  });
+
+  it('closes the shop and follows config changes made elsewhere', async () => {
+    const { api, deliver, user } = setup([], { setShopOpen: ({ body }) => ({ ...SHOP, open: body.open }) });
+    const toggle = await screen.findByRole('switch', { name: 'Shop open' });
+    await user.click(toggle);
+    expect(callsOf(api, 'setShopOpen').map((call) => call.input.body)).toEqual([{ open: false }]);
+    await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('false'));
+    expect(screen.getByText(/The shop is closed/)).toBeTruthy();
+    await deliver(shopConfigTopic('main'), {
+      type: EventType.ConfigChanged,
+      detail: { shopId: 'main', changes: ['open'], config: { ...SHOP, open: true } },
+      time: now(),
+    });
+    await waitFor(() => expect(toggle.getAttribute('aria-checked')).toBe('true'));
+  });
+
+  it('marks a drink unavailable', async () => {
+    const { api, user } = setup([], {
+      setDrinkAvailability: ({ params, body }) => ({
+        ...SHOP,
+        menu: SHOP.menu.map((drink) =>
+          drink.id === params.drinkId ? { ...drink, available: body.available } : drink,
+        ),
+      }),
+    });
+    await user.click(await screen.findByRole('button', { name: 'Drinks' }));
+    const mocha = screen.getByRole('switch', { name: 'Mocha' });
+    await user.click(mocha);
+    expect(callsOf(api, 'setDrinkAvailability').map((call) => call.input)).toEqual([
+      expect.objectContaining({ params: { shopId: 'main', drinkId: 'mocha' }, body: { available: false } }),
+    ]);
+    await waitFor(() => expect(mocha.getAttribute('aria-checked')).toBe('false'));
+  });
+});

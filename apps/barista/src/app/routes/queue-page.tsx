@@ -1,0 +1,88 @@
+import { ErrorMessage, useShopConfig } from '@coffee/app-shared';
+import { DEFAULT_LIMITS } from '@coffee/backend/contracts';
+import { useMemo, useState } from 'react';
+import { useQueue } from '../../features/queue/api/queue-query';
+import { useOrderActions } from '../../features/queue/api/use-order-actions';
+import { QueueBoard } from '../../features/queue/components/queue-board';
+import { useLiveQueue } from '../../features/queue/hooks/use-live-queue';
+import { queueColumns } from '../../features/queue/utils/queue-state';
+import { useShopSettings } from '../../features/shop/api/use-shop-settings';
+import { MenuAvailability } from '../../features/shop/components/menu-availability';
+import { ShopOpenSwitch } from '../../features/shop/components/shop-open-switch';
+import { useNow } from '../../hooks/use-now';
+
+/**
+ * The barista's screen: the shop's open switch and drink availability on top, the live queue
+ * below. Every part stays in place as updates arrive; messages appear in a reserved strip.
+ */
+export function QueuePage({ shopId }: { shopId: string }) {
+  const now = useNow(1000);
+  const config = useShopConfig(shopId);
+  const queue = useQueue(shopId);
+  useLiveQueue(shopId);
+  const actions = useOrderActions(shopId);
+  const settings = useShopSettings(shopId);
+  const [menuShown, setMenuShown] = useState(false);
+  const columns = useMemo(() => queueColumns(queue.data ?? [], now), [queue.data, now]);
+  const shop = config.data;
+  const notice = actions.error ?? settings.error;
+
+  return (
+    <div className="queue-page">
+      <div className="toolbar">
+        <p className="toolbar__shop">{shop?.name ?? shopId}</p>
+        {shop && (
+          <ShopOpenSwitch
+            open={shop.open}
+            pending={settings.openPending}
+            onChange={(open) => settings.setOpen(open)}
+          />
+        )}
+        <button
+          type="button"
+          className="button"
+          aria-expanded={menuShown}
+          aria-controls="menu-panel"
+          onClick={() => setMenuShown((shown) => !shown)}
+        >
+          {menuShown ? 'Hide drinks' : 'Drinks'}
+        </button>
+      </div>
+      {shop && !shop.open && (
+        <p className="closed-banner">The shop is closed: customers cannot order. Finish the queue below.</p>
+      )}
+      <div id="menu-panel" hidden={!menuShown}>
+        {shop && (
+          <MenuAvailability
+            menu={shop.menu}
+            pending={settings.drinksPending}
+            onChange={(drinkId, available) => settings.setDrinkAvailable(drinkId, available)}
+          />
+        )}
+      </div>
+      <div className="notice-strip">
+        {notice && (
+          <p className="notice" role="alert">
+            {notice}{' '}
+            {actions.error && (
+              <button type="button" className="button button--small" onClick={actions.dismissError}>
+                Dismiss
+              </button>
+            )}
+          </p>
+        )}
+        {!notice && queue.isPending && <p role="status">Loading the queue…</p>}
+        {!notice && queue.isError && <ErrorMessage error={queue.error} />}
+        {!notice && config.isError && <ErrorMessage error={config.error} />}
+      </div>
+      <QueueBoard
+        columns={columns}
+        menu={shop?.menu}
+        now={now}
+        baristaTimeoutSeconds={shop?.limits.baristaTimeoutSeconds ?? DEFAULT_LIMITS.baristaTimeoutSeconds}
+        pending={actions.pending}
+        onAction={(order, action, reason) => void actions.run(order, action, reason)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { useApi } from '@coffee/app-shared';
+import type { Order } from '@coffee/backend/contracts';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { actionErrorMessage } from '../utils/action-errors';
+import type { OrderAction } from '../utils/order-actions';
+import { upsertOrder } from '../utils/queue-state';
+import { cachedQueue, queueQueryKey } from './queue-query';
+
+/** What {@link useOrderActions} answers. */
+export interface OrderActions {
+  /** The action on its way for each order, by order id. */
+  pending: Readonly<Record<string, OrderAction>>;
+  /** Sends an action; `reason` only for `cancel`. Never throws: a failure lands in `error`. */
+  run: (order: Order, action: OrderAction, reason?: string) => Promise<void>;
+  /** The last failure, in words for the barista. */
+  error: string | undefined;
+  dismissError: () => void;
+}
+
+/**
+ * Make, unmake, complete and cancel (`POST /api/orders/{id}/...`). The answer (the order after
+ * the change) goes into the cache at once, without waiting for its event; a refused action
+ * refetches the queue, since the tablet's view was behind.
+ */
+export function useOrderActions(shopId: string): OrderActions {
+  const api = useApi();
+  const queryClient = useQueryClient();
+  const [pending, setPending] = useState<Record<string, OrderAction>>({});
+  const [error, setError] = useState<string>();
+
+  const run = useCallback(
+    async (order: Order, action: OrderAction, reason?: string) => {
+      const params = { orderId: order.orderId };
+      setPending((current) => ({ ...current, [order.orderId]: action }));
+      setError(undefined);
+      try {
+        const updated =
+          action === 'make'
+            ? await api.call('makeOrder', { params, body: undefined })
+            : action === 'unmake'
+              ? await api.call('unmakeOrder', { params, body: undefined })
+              : action === 'complete'
+                ? await api.call('completeOrder', { params, body: undefined })
+                : await api.call('cancelOrder', { params, body: reason ? { reason } : undefined });
+        queryClient.setQueryData(
+          queueQueryKey(shopId),
+          upsertOrder(cachedQueue(queryClient, shopId), updated),
+        );
+      } catch (failure) {
+        setError(actionErrorMessage(order, action, failure));
+        void queryClient.invalidateQueries({ queryKey: queueQueryKey(shopId) });
+      } finally {
+        setPending(({ [order.orderId]: _done, ...rest }) => rest);
+      }
+    },
+    [api, queryClient, shopId],
+  );
+
+  return { pending, run, error, dismissError: useCallback(() => setError(undefined), []) };
+}

@@ -1,0 +1,40 @@
+import { ErrorMessage, useShopConfig } from '@coffee/app-shared';
+import { type Order, OrderState } from '@coffee/backend/contracts';
+import { useOrder } from '../api/use-order';
+import { CancelOrderButton } from './cancel-order-button';
+import { ChoosingCountdown } from './choosing-countdown';
+import { DrinkPicker } from './drink-picker';
+import { OrderProgress } from './order-progress';
+import { OrderStatus } from './order-status';
+
+/** The states in which the customer may still cancel: before a barista has started on it. */
+const CANCELLABLE: readonly Order['state'][] = [OrderState.Created, OrderState.Submitted];
+
+function LiveOrder({ order }: { order: Order }) {
+  const config = useShopConfig(order.shopId);
+  const menu = config.data?.menu;
+  return (
+    <div className="order">
+      <OrderProgress state={order.state} />
+      {order.state === OrderState.Created && (
+        <>
+          {config.data && (
+            <ChoosingCountdown since={order.updatedAt} seconds={config.data.limits.customerTimeoutSeconds} />
+          )}
+          {menu ? <DrinkPicker order={order} menu={menu} /> : <ErrorMessage error={config.error} />}
+          {!menu && !config.error && <p className="placeholder">Loading the menu…</p>}
+        </>
+      )}
+      <OrderStatus order={order} menu={menu} />
+      {CANCELLABLE.includes(order.state) && <CancelOrderButton orderId={order.orderId} />}
+    </div>
+  );
+}
+
+/** One order, followed live: its status, and the menu while the customer is choosing. */
+export function OrderView({ orderId }: { orderId: string }) {
+  const order = useOrder(orderId);
+  if (order.data) return <LiveOrder order={order.data} />;
+  if (order.error) return <ErrorMessage error={order.error} />;
+  return <p className="placeholder">Loading your order…</p>;
+}

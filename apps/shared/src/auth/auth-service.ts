@@ -1,0 +1,81 @@
+import type { Identity } from './identity';
+
+/**
+ * A customer's sign-in in progress: a one-time code went to `email`. `kind` says whether the
+ * account exists (`sign-in`), is being created on the way (`sign-up`, passwordless sign-up), or
+ * was created earlier but never confirmed (`confirm-account`: after this code, one more is sent to
+ * sign in).
+ */
+export interface CodeChallenge {
+  email: string;
+  kind: 'sign-in' | 'sign-up' | 'confirm-account';
+  /** Where the code went, masked (`a***@e***.com`), when the pool says. */
+  destination?: string;
+}
+
+/**
+ * Sign-in for the apps (DESIGN "Signing in"): staff by username and password, customers by email
+ * and a one-time code. The Amplify implementation is {@link createAmplifyAuth}; tests pass a fake.
+ */
+export interface AuthService {
+  /** The signed-in user, or `undefined`. */
+  current(): Promise<Identity | undefined>;
+  /** The current ID token (refreshed when needed): the API's bearer token and MQTT's `token`. */
+  idToken(): Promise<string | undefined>;
+  /** Staff sign-in (USER_PASSWORD_AUTH). Throws an {@link AuthError} on a wrong password. */
+  signInWithPassword(username: string, password: string): Promise<Identity>;
+  /** Sends a one-time code to `email` (USER_AUTH with EMAIL_OTP), signing the customer up the first time. */
+  sendCode(email: string): Promise<CodeChallenge>;
+  /**
+   * Completes {@link sendCode} with the code the customer received: the signed-in identity, or for
+   * a `confirm-account` challenge the next challenge (a sign-in code, just sent).
+   */
+  confirmCode(challenge: CodeChallenge, code: string): Promise<Identity | CodeChallenge>;
+  signOut(): Promise<void>;
+  /** Calls `listener` after every sign-in, sign-out or token refresh; answers how to stop. */
+  onChange(listener: () => void): () => void;
+}
+
+/** Why a sign-in failed, in a few kinds the forms have words for. */
+export type AuthErrorKind =
+  | 'wrong-password'
+  | 'wrong-code'
+  | 'code-expired'
+  | 'too-many-attempts'
+  | 'invalid-email'
+  | 'not-allowed'
+  | 'unexpected';
+
+/** A failed sign-in step; `cause` is the provider's error. */
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+
+  constructor(
+    readonly kind: AuthErrorKind,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** Whether a {@link AuthService.confirmCode} answer is a further challenge rather than an identity. */
+export function isCodeChallenge(value: Identity | CodeChallenge): value is CodeChallenge {
+  return 'kind' in value;
+}
+
+/** The words the sign-in forms show for each {@link AuthErrorKind}. */
+export const AUTH_ERROR_MESSAGES: Record<AuthErrorKind, string> = {
+  'wrong-password': 'That username or password is not right.',
+  'wrong-code': 'That code is not right. Check the latest email and try again.',
+  'code-expired': 'That code has expired. Ask for a new one.',
+  'too-many-attempts': 'Too many attempts. Wait a moment and try again.',
+  'invalid-email': 'Please enter a valid email address.',
+  'not-allowed': 'This account cannot use this app.',
+  unexpected: 'Signing in did not work. Please try again.',
+};
+
+/** The message for a person of a sign-in failure. */
+export function authErrorMessage(error: unknown): string {
+  return error instanceof AuthError ? AUTH_ERROR_MESSAGES[error.kind] : AUTH_ERROR_MESSAGES.unexpected;
+}

@@ -1,0 +1,73 @@
+import { AuthError, type AuthService, type CodeChallenge } from '../auth/auth-service';
+import type { Identity } from '../auth/identity';
+
+/** An {@link AuthService} for tests: one code (`123456`), one password per username, no network. */
+export interface FakeAuth extends AuthService {
+  /** Signs `identity` in directly (or out with `undefined`). */
+  set(identity: Identity | undefined): void;
+}
+
+/** The code {@link createFakeAuth} accepts. */
+export const FAKE_CODE = '123456';
+
+/**
+ * A new {@link FakeAuth}; `passwords` are the staff accounts it accepts, `initial` who is signed
+ * in, `unconfirmed` the emails whose accounts were signed up but never confirmed.
+ */
+export function createFakeAuth(
+  options: { passwords?: Record<string, string>; initial?: Identity; unconfirmed?: string[] } = {},
+): FakeAuth {
+  let identity = options.initial;
+  const unconfirmed = new Set(options.unconfirmed);
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
+  const customer = (email: string): Identity => ({
+    userId: `user-${email.replace(/[^a-z0-9]/gi, '')}`,
+    username: email,
+    email,
+    roles: ['customer'],
+  });
+  return {
+    async current() {
+      return identity;
+    },
+    async idToken() {
+      return identity ? `token-of-${identity.userId}` : undefined;
+    },
+    async signInWithPassword(username, password) {
+      if (options.passwords?.[username] !== password) throw new AuthError('wrong-password', 'Wrong password');
+      const role = username === 'display' ? 'display' : 'barista';
+      identity = { userId: `user-${username}`, username, roles: [role] };
+      changed();
+      return identity;
+    },
+    async sendCode(email): Promise<CodeChallenge> {
+      if (!email.includes('@')) throw new AuthError('invalid-email', 'Not an email');
+      return { email, kind: unconfirmed.has(email) ? 'confirm-account' : 'sign-in' };
+    },
+    async confirmCode(challenge, code) {
+      if (code !== FAKE_CODE) throw new AuthError('wrong-code', 'Wrong code');
+      if (challenge.kind === 'confirm-account') {
+        unconfirmed.delete(challenge.email);
+        return { email: challenge.email, kind: 'sign-in' };
+      }
+      identity = customer(challenge.email);
+      changed();
+      return identity;
+    },
+    async signOut() {
+      identity = undefined;
+      changed();
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    set(next) {
+      identity = next;
+      changed();
+    },
+  };
+}

@@ -1,0 +1,9 @@
+/**
+ * Fakes of the services for the apps' component tests: no network, no Amplify.
+ *
+ * @packageDocumentation
+ */
+export { createFakeApi, type FakeApi, type FakeApiCall, type FakeRoute } from './fake-api';
+export { createFakeAuth, FAKE_CODE, type FakeAuth } from './fake-auth';
+export { createFakeRealtime, type FakeRealtime } from './fake-realtime';
+export { renderWithServices, type TestServices } from './render-with-services';

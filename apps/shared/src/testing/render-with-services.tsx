@@ -1,0 +1,51 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { type RenderResult, render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { type AppServices, AppServicesProvider, createQueryClient } from '../app-services';
+import type { RuntimeConfig } from '../config/runtime-config';
+import { createFakeApi, type FakeApi } from './fake-api';
+import { createFakeAuth, type FakeAuth } from './fake-auth';
+import { createFakeRealtime, type FakeRealtime } from './fake-realtime';
+
+/** The fakes a component test renders with, to arrange and to assert on. */
+export interface TestServices {
+  api: FakeApi;
+  auth: FakeAuth;
+  /** The connection opened last (a new one opens whenever the signed-in user changes). */
+  realtime: () => FakeRealtime;
+  queryClient: QueryClient;
+}
+
+const TEST_CONFIG: RuntimeConfig = {
+  region: 'us-east-1',
+  apiUrl: 'http://test/api',
+  mqttUrl: 'ws://test/mqtt',
+  auth: { userPoolId: 'us-east-1_test', userPoolClientId: 'client' },
+};
+
+/**
+ * Renders `ui` inside the app providers with fakes (no retries, so failures show at once).
+ * Pass `api` / `auth` to arrange them first.
+ */
+export function renderWithServices(
+  ui: ReactElement,
+  options: { api?: FakeApi; auth?: FakeAuth } = {},
+): RenderResult & TestServices {
+  const api = options.api ?? createFakeApi();
+  const auth = options.auth ?? createFakeAuth();
+  const queryClient = createQueryClient();
+  queryClient.setDefaultOptions({ queries: { retry: false, staleTime: 0 }, mutations: { retry: false } });
+  let last = createFakeRealtime();
+  const services: AppServices = {
+    config: TEST_CONFIG,
+    api,
+    auth,
+    queryClient,
+    connectRealtime: () => {
+      last = createFakeRealtime();
+      return last;
+    },
+  };
+  const result = render(<AppServicesProvider services={services}>{ui}</AppServicesProvider>);
+  return { ...result, api, auth, queryClient, realtime: () => last };
+}
