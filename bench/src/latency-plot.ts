@@ -28,7 +28,7 @@ export function latencyPlotSvg(title: string, series: LatencySeries[]): string {
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
-    `<text x="${WIDTH / 2}" y="22" text-anchor="middle" font-size="15">${escape(title)}</text>`,
+    `<text x="${WIDTH / 2}" y="22" text-anchor="middle" font-size="15">${escapeXml(title)}</text>`,
   ];
   for (let decade = low; decade <= high; decade *= 10) {
     parts.push(
@@ -49,7 +49,7 @@ export function latencyPlotSvg(title: string, series: LatencySeries[]): string {
     const legendY = MARGIN.top + 16 + index * 18;
     parts.push(
       `<line x1="${MARGIN.left + 12}" y1="${legendY - 4}" x2="${MARGIN.left + 36}" y2="${legendY - 4}" stroke="${s.color}" stroke-width="3"/>`,
-      `<text x="${MARGIN.left + 42}" y="${legendY}">${escape(s.name)}</text>`,
+      `<text x="${MARGIN.left + 42}" y="${legendY}">${escapeXml(s.name)}</text>`,
     );
   });
   parts.push(
@@ -60,6 +60,6 @@ export function latencyPlotSvg(title: string, series: LatencySeries[]): string {
   return parts.join('\n');
 }
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -53,7 +53,9 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
     },
     web: { port: 0, landingPage: () => '', runtimeConfig: () => ({}) },
   });
-  const { port } = cloud.web?.server.address() as { port: number };
+  const address = cloud.web?.server.address();
+  if (!address || typeof address === 'string') throw new Error('The web port is not listening');
+  const { port } = address;
   const origin = `http://127.0.0.1:${port}`;
   const idp = new CognitoIdentityProviderClient({
     endpoint: cloud.endpoint,
