@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { Api, pathFor } from '@coffee/backend/contracts';
 import { measureRawDynalite } from './dynalite-raw.js';
 import { compareEngines } from './engine-throughput.js';
 import { measureEventsToMqtt } from './events-to-mqtt.js';
@@ -14,6 +15,8 @@ import { measureOpenOrders } from './open-orders.js';
 import { measureRecovery } from './recovery.js';
 import { startShop } from './shop-harness.js';
 import { measureShopRush, type RushPlan, type ShopRushResult } from './shop-rush.js';
+import { simulateRush, summaryLines } from './simulate/rush-simulator.js';
+import { ShopClient } from './simulate/shop-client.js';
 import { fixed } from './stats.js';
 
 // aws-local-stepfunctions 3 calls Promise.withResolvers, which Node 20 lacks.
@@ -80,6 +83,29 @@ for (const plan of rushPlans) {
 const openLevels = quick ? [10] : [10, 100, 1_000];
 console.log(`bench: the shop with ${openLevels.join(', ')} orders open`);
 const openOrders = await measureOpenOrders(shop, openLevels, quick ? 5 : 30, quick ? 2 : 5);
+
+// The rush simulator (`npm run simulate`) through the public doors, at a rehearsal's pace.
+const rehearsal = { seconds: quick ? 8 : 60, rate: quick ? 60 : 120 };
+console.log(`bench: simulated rush, ${rehearsal.rate} customers/min for ${rehearsal.seconds} s`);
+// The open orders above still hold their slots: room for the rehearsal.
+await shop.call('PUT', pathFor(Api.updateLimits, { shopId: 'main' }), shop.barista, { capacity: 5_000 });
+const client = await ShopClient.connect(shop.siteUrl, shop.edge);
+const simulated = await simulateRush(client, {
+  shopId: 'main',
+  durationSeconds: rehearsal.seconds,
+  customersPerMinute: rehearsal.rate,
+  baristas: 3,
+  makeSeconds: 2,
+  chooseSeconds: 1,
+  cancelShare: 0.1,
+  walkAwayShare: 0,
+  seed: 7,
+  baristaPassword: shop.staffPassword,
+  displayPassword: shop.staffPassword,
+});
+client.close();
+for (const line of summaryLines(simulated)) console.log(`  ${line}`);
+if (simulated.faults > 0 || simulated.ordered === 0) throw new Error('The simulated rush met faults');
 await shop.stop();
 for (const row of openOrders) {
   console.log(
@@ -189,6 +215,15 @@ ${openOrders
       `| ${r.openOrders} | ${fixed(r.scanToAccepted.p50, 1)} / ${fixed(r.scanToAccepted.p99, 1)} | ${fixed(r.submitToQueue.p50, 1)} / ${fixed(r.submitToQueue.p99, 1)} | ${fixed(r.lifecyclesPerSecond, 1)} | ${fixed(r.cpuPercent, 0)} | ${fixed(r.rssMiB, 0)} |`,
   )
   .join('\n')}
+
+### A simulated rush
+
+\`npm run simulate\` against the same shop: ${rehearsal.rate} customers a minute for ${rehearsal.seconds} s, choosing in
+about 1 s, 10% cancelling, three baristas taking about 2 s a drink, all through the public API.
+
+\`\`\`
+${summaryLines(simulated).join('\n')}
+\`\`\`
 
 ### The parts' own limits, in the same run
 

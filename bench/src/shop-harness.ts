@@ -26,6 +26,12 @@ export interface BenchCustomer {
 export interface ShopHarness {
   barista: string;
   display: string;
+  /** The web port's origin, serving `/config.json` as `npm start` does. */
+  siteUrl: string;
+  /** The AWS edge (for the user pool's admin API). */
+  edge: string;
+  /** The staff accounts' password. */
+  staffPassword: string;
   /** One HTTP API call as `token`; throws on an error answer. */
   call<T>(method: string, path: string, token: string, body?: unknown): Promise<T>;
   /** Subscribes as `token` to `topic` (QoS 1). */
@@ -41,6 +47,7 @@ export interface ShopHarness {
  */
 export async function startShop(limits: Record<string, number> = {}): Promise<ShopHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-shop-'));
+  let runtimeConfig: () => unknown = () => ({});
   const cloud = await LocalCloud.start({
     dataDir,
     edgePort: 0,
@@ -51,7 +58,7 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
       baseDir: join(import.meta.dirname, '..', '..', 'backend'),
       userPassword: PASSWORD,
     },
-    web: { port: 0, landingPage: () => '', runtimeConfig: () => ({}) },
+    web: { port: 0, landingPage: () => '', runtimeConfig: () => runtimeConfig() },
   });
   const address = cloud.web?.server.address();
   if (!address || typeof address === 'string') throw new Error('The web port is not listening');
@@ -64,6 +71,12 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
   });
   const poolId = cloud.resources?.userPools.coffee as string;
   const clientId = cloud.resources?.userPoolClients.coffee?.apps as string;
+  runtimeConfig = () => ({
+    region: cloud.region,
+    apiUrl: `${origin}/api`,
+    mqttUrl: `${origin.replace('http', 'ws')}/mqtt`,
+    auth: { userPoolId: poolId, userPoolClientId: clientId },
+  });
   const clients: MqttClient[] = [];
   let customers = 0;
 
@@ -122,6 +135,9 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
   return {
     barista,
     display,
+    siteUrl: origin,
+    edge: cloud.endpoint,
+    staffPassword: PASSWORD,
     call,
     subscribe,
     async newCustomers(count) {

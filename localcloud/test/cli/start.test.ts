@@ -32,7 +32,7 @@ function start(args: string[]): Started {
 }
 
 async function until(started: Started, text: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 60_000;
   while (!started.output().includes(text)) {
     if (Date.now() > deadline) throw new Error(`'${text}' never appeared in:\n${started.output()}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
@@ -51,7 +51,7 @@ function freePort(): Promise<number> {
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describe('npm start (the local cloud CLI)', () => {
+describe('npm start (the local cloud CLI)', { timeout: 150_000 }, () => {
   it('creates the app, prints its accounts once, stops on Ctrl-C and finds everything at the next start', async () => {
     // Arrange
     const [edgePort, webPort] = [await freePort(), await freePort()];

@@ -349,7 +349,7 @@ describe.concurrent('Wait state', () => {
     expect(JSON.parse(result.output as string)).toEqual(input);
     const waited = await waitedMs(result.executionArn as string);
     expect(waited).toBeGreaterThanOrEqual(950);
-    expect(waited).toBeLessThan(2500);
+    expect(waited).toBeLessThan(5000);
   });
 
   it.each([
@@ -367,7 +367,8 @@ describe.concurrent('Wait state', () => {
     expect(result.status).toBe('SUCCEEDED');
     const exited = timeOf(await historyOf(t.sfn, result.executionArn as string), 'WaitStateExited');
     expect(exited).toBeGreaterThanOrEqual(until.getTime() - 50);
-    expect(exited).toBeLessThan(until.getTime() + 1000);
+    // Generous: a loaded CI machine runs timers late; early is what must never happen.
+    expect(exited).toBeLessThan(until.getTime() + 4000);
   });
 
   it('goes on at once when the Timestamp has passed', async () => {
