@@ -15,11 +15,15 @@ interface Started {
   exited: Promise<number | null>;
 }
 
+/** Every CLI this file started, killed at the end whatever happened. */
+const children: ChildProcess[] = [];
+
 function start(args: string[]): Started {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--data-dir', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
+  children.push(child);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -49,7 +53,10 @@ function freePort(): Promise<number> {
   );
 }
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe('npm start (the local cloud CLI)', { timeout: 150_000 }, () => {
   it('creates the app, prints its accounts once, stops on Ctrl-C and finds everything at the next start', async () => {
