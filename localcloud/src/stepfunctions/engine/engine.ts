@@ -66,6 +66,7 @@ export class StepFunctionsEngine {
   readonly lambda: LambdaRegistry;
   readonly region: string;
   private readonly live = new Map<string, LiveExecution>();
+  /** Definitions by revision id. */
   private readonly definitions = new Map<string, StateMachineDefinition>();
   /** State machines read so far; this process is the store's only writer, so it stays true. */
   private readonly machines = new Map<string, StateMachineRecord | undefined>();
@@ -309,10 +310,11 @@ export class StepFunctionsEngine {
     await execution
       .mutate((tx) => {
         tx.recordChanged = true;
+        // The key ends with the ARN: the value, which stores written before held the ARN, is empty.
         tx.extraOps.push({
           type: 'put',
           key: Keys.executionByMachine(machine.stateMachineArn, record.startDate, arn),
-          value: arn,
+          value: '',
         });
         this.runner.start(execution, tx, input);
       })
@@ -345,8 +347,9 @@ export class StepFunctionsEngine {
     const items: ExecutionRecord[] = [];
     const after = request.nextToken !== undefined ? decodePageToken(request.nextToken) : undefined;
     let lastKey: string | undefined;
-    for await (const [key, arn] of this.db.iterator({ gt: after ?? range.gt, lt: range.lt })) {
+    for await (const [key, value] of this.db.iterator({ gt: after ?? range.gt, lt: range.lt })) {
       if (items.length === limit) return { items, nextToken: encodePageToken(lastKey as string) };
+      const arn = value === '' ? Keys.executionOfMachineKey(key) : value;
       const record = this.live.get(arn)?.record ?? this.findExecution(arn);
       if (record && (!request.statusFilter || record.status === request.statusFilter)) {
         items.push(this.snapshot(record));
@@ -413,22 +416,22 @@ export class StepFunctionsEngine {
   // --- Task tokens ---
 
   /** SendTaskSuccess. */
-  async sendTaskSuccess(token: string, output: unknown): Promise<void> {
-    await this.withTask(token, (execution, tx, run) =>
+  sendTaskSuccess(token: string, output: unknown): Promise<void> {
+    return this.withTask(token, (execution, tx, run) =>
       this.runner.tokenSucceeded(execution, tx, run, output),
     );
   }
 
   /** SendTaskFailure. */
-  async sendTaskFailure(token: string, error = '', cause = ''): Promise<void> {
-    await this.withTask(token, (execution, tx, run) =>
+  sendTaskFailure(token: string, error = '', cause = ''): Promise<void> {
+    return this.withTask(token, (execution, tx, run) =>
       this.runner.tokenFailed(execution, tx, run, { error, cause }),
     );
   }
 
   /** SendTaskHeartbeat. */
-  async sendTaskHeartbeat(token: string): Promise<void> {
-    await this.withTask(token, (execution, tx, run) => {
+  sendTaskHeartbeat(token: string): Promise<void> {
+    return this.withTask(token, (execution, tx, run) => {
       if (run.phase.kind === 'tasking') this.runner.heartbeat(execution, tx, run, run.phase);
     });
   }
@@ -484,14 +487,14 @@ export class StepFunctionsEngine {
   }
 
   private definitionOf(machineArn: string, revisionId: string): StateMachineDefinition {
-    const key = Keys.revision(machineArn, revisionId);
-    let definition = this.definitions.get(key);
+    // Revision ids are random UUIDs: one names one definition, whatever its machine.
+    let definition = this.definitions.get(revisionId);
     if (!definition) {
-      const text = this.db.getSync(key);
+      const text = this.db.getSync(Keys.revision(machineArn, revisionId));
       if (text === undefined)
         throw new Error(`Revision ${revisionId} of ${machineArn} is missing from the store`);
       definition = JSON.parse(text) as StateMachineDefinition;
-      this.definitions.set(key, definition);
+      this.definitions.set(revisionId, definition);
     }
     return definition;
   }

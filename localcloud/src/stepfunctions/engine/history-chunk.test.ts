@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   decodeHistoryChunk,
+  encodeDetailsEvent,
   encodeEvent,
   encodeHistoryChunk,
   encodeStateEvent,
@@ -64,5 +65,98 @@ describe('history chunks', () => {
     // Assert
     expect(JSON.stringify(fromMixed)).toBe(JSON.stringify([started, entered]));
     expect(JSON.stringify(fromPlain)).toBe(JSON.stringify([started, entered]));
+  });
+
+  it.each([
+    ['with a payload', '{"a":"b \\"c\\""}'],
+    ['without one', undefined],
+  ])('gives back a task or execution event %s as AWS shapes it', (_case, payload) => {
+    // Arrange
+    const details = { resourceType: 'lambda', resource: 'invoke.waitForTaskToken', region: 'us-east-1' };
+    const stored = encodeHistoryChunk([
+      encodeDetailsEvent(
+        5,
+        4,
+        1_700_000_000_000,
+        'TaskScheduled',
+        JSON.stringify(details),
+        'parameters',
+        payload,
+      ),
+    ]);
+
+    // Act
+    const [event] = decodeHistoryChunk(stored);
+
+    // Assert
+    expect(event).toEqual({
+      id: 5,
+      previousEventId: 4,
+      timestamp: 1_700_000_000_000,
+      type: 'TaskScheduled',
+      taskScheduledEventDetails: { ...details, ...(payload !== undefined && { parameters: payload }) },
+    });
+  });
+
+  it('gives back the payload an event repeats from the newest event of its chunk that carried one', () => {
+    // Arrange: a task's output, the next state entered and exited with it, then the execution's.
+    const output = JSON.stringify({ made: true, name: 'caf\u00e9 "latte"' });
+    const stored = encodeHistoryChunk([
+      encodeStateEvent('entered', 2, 1, 1, 'PassStateEntered', 'Prepare', '{"size":"large"}'),
+      encodeStateEvent('exited', 3, 2, 2, 'PassStateExited', 'Prepare', output),
+      encodeDetailsEvent(4, 3, 3, 'TaskStarted', '{"resourceType":"lambda","resource":"invoke"}'),
+      encodeStateEvent('entered', 5, 4, 4, 'SucceedStateEntered', 'Done', output, true),
+      encodeStateEvent('exited', 6, 5, 5, 'SucceedStateExited', 'Done', output, true),
+      encodeDetailsEvent(
+        7,
+        6,
+        6,
+        'ExecutionSucceeded',
+        '{"outputDetails":{"truncated":false}}',
+        'output',
+        output,
+        true,
+      ),
+    ]);
+
+    // Act
+    const events = decodeHistoryChunk(stored);
+
+    // Assert
+    expect(events.map((event) => event.type)).toEqual([
+      'PassStateEntered',
+      'PassStateExited',
+      'TaskStarted',
+      'SucceedStateEntered',
+      'SucceedStateExited',
+      'ExecutionSucceeded',
+    ]);
+    expect(events[0]).toEqual(
+      stateEvent('entered', 2, 1, 1, 'PassStateEntered', 'Prepare', '{"size":"large"}'),
+    );
+    expect(events[3]).toEqual(stateEvent('entered', 5, 4, 4, 'SucceedStateEntered', 'Done', output));
+    expect(events[4]).toEqual(stateEvent('exited', 6, 5, 5, 'SucceedStateExited', 'Done', output));
+    expect(events[5]).toEqual({
+      id: 7,
+      previousEventId: 6,
+      timestamp: 6,
+      type: 'ExecutionSucceeded',
+      executionSucceededEventDetails: { output, outputDetails: { truncated: false } },
+    });
+  });
+
+  it('repeats payloads within a chunk only', () => {
+    // Arrange: each transaction's events are a chunk of their own.
+    const first = encodeHistoryChunk([encodeStateEvent('exited', 3, 2, 2, 'PassStateExited', 'A', '[1]')]);
+    const second = encodeHistoryChunk([encodeStateEvent('entered', 4, 3, 3, 'PassStateEntered', 'B', '[2]')]);
+
+    // Act
+    const events = [...decodeHistoryChunk(first), ...decodeHistoryChunk(second)];
+
+    // Assert
+    expect(events.map((event) => JSON.stringify(event))).toEqual([
+      JSON.stringify(stateEvent('exited', 3, 2, 2, 'PassStateExited', 'A', '[1]')),
+      JSON.stringify(stateEvent('entered', 4, 3, 3, 'PassStateEntered', 'B', '[2]')),
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoreOp } from '../../store/group-commit.js';
 import { Keys } from '../store/keys.js';
-import { LiveExecution, MAIN_RUN_ID } from './live-execution.js';
+import { isoTime, LiveExecution, MAIN_RUN_ID } from './live-execution.js';
 import type { ExecutionRecord, RunRecord } from './records.js';
 
 const ARN = 'arn:aws:states:us-east-1:000000000000:execution:orders:order-1';
@@ -66,5 +66,20 @@ describe('LiveExecution', () => {
 
     // Assert
     expect(written[0]).toContainEqual({ type: 'put', key: Keys.live(ARN), value: '{"nextEventId":5}' });
+  });
+});
+
+describe('isoTime', () => {
+  it.each([
+    0, 5, 42, 999, 1_000, 1_700_000_000_007, 1_700_000_000_070, 1_700_000_000_700, 1_700_000_001_000, -1,
+    -1_500, 253_402_300_799_999, 253_402_300_800_000, -62_167_219_200_001,
+  ])('writes %d as toISOString does', (ms) => {
+    // Act
+    const first = isoTime(ms);
+    const again = isoTime(ms);
+
+    // Assert
+    expect(first).toBe(new Date(ms).toISOString());
+    expect(again).toBe(first);
   });
 });

@@ -4,15 +4,26 @@ import type { State, StateMachineDefinition } from '../asl/types.js';
 import { Keys } from '../store/keys.js';
 import { encodeHistoryChunk } from './history-chunk.js';
 import { JsonTextCache } from './json-text.js';
+import { encodeExecutionRecord, encodeRun, executionRecordHead } from './record-text.js';
 import type { ExecutionRecord, RunRecord } from './records.js';
 
-/** The last time {@link isoTime} formatted: states entered in the same millisecond share it. */
-let lastIsoTime = { ms: Number.NaN, text: '' };
+/**
+ * The second {@link isoTime} last formatted, as `YYYY-MM-DDTHH:MM:SS.`: the times of one second
+ * (most of them, under load) only add their milliseconds to it.
+ */
+let isoSecond = { second: Number.NaN, prefix: '' };
 
-/** An epoch millisecond time as the context object gives it (ISO 8601). */
-function isoTime(ms: number): string {
-  if (lastIsoTime.ms !== ms) lastIsoTime = { ms, text: new Date(ms).toISOString() };
-  return lastIsoTime.text;
+/** An epoch millisecond time as the context object gives it: `Date#toISOString`. */
+export function isoTime(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second !== isoSecond.second) {
+    const text = new Date(second * 1000).toISOString();
+    // Years outside 0000–9999 are written longer: those are left to toISOString.
+    isoSecond = { second, prefix: text.length === 24 ? text.slice(0, 20) : '' };
+  }
+  const millis = ms - second * 1000;
+  if (isoSecond.prefix === '' || !Number.isInteger(millis)) return new Date(ms).toISOString();
+  return `${isoSecond.prefix}${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
 }
 
 /** The main run's id. */
@@ -35,6 +46,7 @@ export class Transaction {
   private deleted: Set<string> | undefined;
   private pumpingParents: Set<string> | undefined;
   private readonly texts = new JsonTextCache();
+  private lastPayload: string | undefined;
 
   /** Runs to delete (made on first use: most transactions delete none). */
   get deletedRuns(): Set<string> {
@@ -51,6 +63,17 @@ export class Transaction {
   /** The runs to delete, if any. */
   deletions(): Iterable<string> {
     return this.deleted ?? [];
+  }
+
+  /**
+   * Whether `payload`, the JSON text of an event about to be appended, is the one the newest of
+   * {@link Transaction.events} with a payload carried, which the stored event then leaves out
+   * (see `history-chunk.ts`).
+   */
+  repeatsPayload(payload: string): boolean {
+    const repeated = payload === this.lastPayload;
+    this.lastPayload = payload;
+    return repeated;
   }
 
   /** `JSON.stringify(value)`, serialised once however often this transaction writes it. */
@@ -83,6 +106,8 @@ export class LiveExecution {
   /** The parts of the context object that stay the same, made when a state first reads it. */
   private executionContext: ContextObject['Execution'] | undefined;
   private machineContext: ContextObject['StateMachine'] | undefined;
+  /** The stored text of the record's members that never change (see `record-text.ts`). */
+  private recordHead: string | undefined;
 
   /**
    * @param input The execution's input, parsed.
@@ -227,8 +252,14 @@ export class LiveExecution {
         value: encodeHistoryChunk(tx.events),
       });
     }
-    if (tx.recordChanged)
-      ops.push({ type: 'put', key: Keys.execution(arn), value: JSON.stringify(this.record) });
+    if (tx.recordChanged) {
+      this.recordHead ??= executionRecordHead(this.record);
+      ops.push({
+        type: 'put',
+        key: Keys.execution(arn),
+        value: encodeExecutionRecord(this.record, this.recordHead),
+      });
+    }
     for (const id of tx.deletions()) {
       if (this.storedRuns.delete(id)) ops.push({ type: 'del', key: Keys.run(arn, id) });
     }
@@ -240,7 +271,7 @@ export class LiveExecution {
     let newestWritten = 0;
     for (const run of tx.dirtyRuns) {
       if (this.runs.get(run.id) !== run) continue;
-      ops.push({ type: 'put', key: Keys.run(arn, run.id), value: JSON.stringify(run) });
+      ops.push({ type: 'put', key: Keys.run(arn, run.id), value: encodeRun(run, tx) });
       this.storedRuns.add(run.id);
       if (run.lastEventId > newestWritten) newestWritten = run.lastEventId;
     }

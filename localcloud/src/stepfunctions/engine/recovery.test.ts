@@ -65,3 +65,25 @@ describe('recovery', () => {
     expect(counter).toBeUndefined();
   });
 });
+
+describe('stores written before', () => {
+  it('lists executions whose index entry holds their ARN', async () => {
+    // Arrange: the listing index as stores held it before its entries were left empty.
+    const { dataDir, executionArn } = await storeWithWaitingExecution();
+    const db = new ClassicLevel<string, string>(dataDir, { valueEncoding: 'utf8' });
+    const machineArn = executionArn
+      .slice(0, executionArn.lastIndexOf(':'))
+      .replace(':execution:', ':stateMachine:');
+    const [[key] = []] = await db.iterator(Keys.executionsByMachine(machineArn)).all();
+    await db.put(key as string, executionArn);
+    await db.close();
+
+    // Act
+    const engine = await StepFunctionsEngine.open({ dataDir });
+    const { items } = await engine.listExecutions({ stateMachineArn: machineArn });
+    await engine.close();
+
+    // Assert
+    expect(items.map((item) => item.executionArn)).toEqual([executionArn]);
+  });
+});

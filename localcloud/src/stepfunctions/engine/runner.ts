@@ -6,7 +6,13 @@ import { MAX_PAYLOAD_BYTES } from '../intrinsics/index.js';
 import { applyResultPath } from '../io/index.js';
 import { errorOutput, findCatcher, planRetry } from '../retry/index.js';
 import { type StateOutcome, stateFileFor } from '../states/index.js';
-import { encodeEvent, encodeStateEvent, type StateEventKind, stateEvent } from './history-chunk.js';
+import {
+  encodeDetailsEvent,
+  encodeEvent,
+  encodeStateEvent,
+  type StateEventKind,
+  stateEvent,
+} from './history-chunk.js';
 import { StateEventTypes } from './history-events.js';
 import { type LiveExecution, MAIN_RUN_ID, type Transaction } from './live-execution.js';
 import type { ExecutionStatus, RunError, RunPhase, RunRecord } from './records.js';
@@ -33,42 +39,39 @@ export interface RunnerHost {
 type TaskPhase = Extract<RunPhase, { kind: 'tasking' }>;
 type BranchPhase = Extract<RunPhase, { kind: 'branching' }>;
 
-/** The event type and details field of each task outcome, for plain Lambda ARNs and other tasks. */
-const TASK_EVENT_NAMES = Object.fromEntries(
+/** The event type of each task outcome, for plain Lambda ARNs and other tasks. */
+const TASK_EVENT_TYPES = Object.fromEntries(
   (['Succeeded', 'Failed', 'TimedOut', 'Submitted'] as const).map((outcome) => [
     outcome,
-    {
-      lambda: { type: `LambdaFunction${outcome}`, details: `lambdaFunction${outcome}EventDetails` },
-      task: { type: `Task${outcome}`, details: `task${outcome}EventDetails` },
-    },
+    { lambda: `LambdaFunction${outcome}`, task: `Task${outcome}` },
   ]),
-) as Record<
-  'Succeeded' | 'Failed' | 'TimedOut' | 'Submitted',
-  { lambda: { type: string; details: string }; task: { type: string; details: string } }
->;
+) as Record<'Succeeded' | 'Failed' | 'TimedOut' | 'Submitted', { lambda: string; task: string }>;
+
+/** The member AWS writes beside an output in an event's details, as JSON text. */
+const NOT_TRUNCATED = '"outputDetails":{"truncated":false}';
 
 /**
  * Moves runs from state to state. Every method runs inside a {@link LiveExecution.mutate} and
  * records what it changed in the transaction; task calls start only after the change is written.
  */
 export class Runner {
+  /** The `resourceType` and `resource` members of each resource's task events, as JSON text. */
+  private readonly resourceFields = new WeakMap<TaskResource, string>();
+
   constructor(private readonly host: RunnerHost) {}
 
   /** Starts a new execution's main run. */
   start(execution: LiveExecution, tx: Transaction, input: unknown): void {
     const { record } = execution;
-    this.emit(
+    // The input stays the text it was given (not necessarily what JSON.stringify writes): escaped.
+    this.emitDetails(
       execution,
       tx,
       undefined,
       'ExecutionStarted',
-      {
-        executionStartedEventDetails: {
-          input: record.input,
-          inputDetails: { truncated: false },
-          roleArn: execution.roleArn,
-        },
-      },
+      `{"input":${JSON.stringify(record.input)},"inputDetails":{"truncated":false},"roleArn":${JSON.stringify(execution.roleArn)}}`,
+      undefined,
+      undefined,
       record.startDate,
     );
     const main: RunRecord = {
@@ -329,30 +332,32 @@ export class Runner {
     };
     run.phase = phase;
     tx.dirtyRuns.add(run);
+    const timeout =
+      outcome.timeoutSeconds !== undefined ? `,"timeoutInSeconds":${outcome.timeoutSeconds}` : '';
     if (resource.lambdaFunctionArn) {
-      this.emit(execution, tx, run, 'LambdaFunctionScheduled', {
-        lambdaFunctionScheduledEventDetails: {
-          resource: resource.lambdaFunctionArn,
-          input: tx.json(outcome.parameters),
-          inputDetails: { truncated: false },
-          ...(outcome.timeoutSeconds !== undefined && { timeoutInSeconds: outcome.timeoutSeconds }),
-        },
-      });
+      this.emitDetails(
+        execution,
+        tx,
+        run,
+        'LambdaFunctionScheduled',
+        `{${this.fieldsOf(resource)},"inputDetails":{"truncated":false}${timeout}}`,
+        'input',
+        tx.json(outcome.parameters),
+      );
       this.emit(execution, tx, run, 'LambdaFunctionStarted', {});
     } else {
-      this.emit(execution, tx, run, 'TaskScheduled', {
-        taskScheduledEventDetails: {
-          resourceType: resource.resourceType,
-          resource: resource.resource,
-          region: this.host.region,
-          parameters: tx.json(outcome.parameters),
-          ...(outcome.timeoutSeconds !== undefined && { timeoutInSeconds: outcome.timeoutSeconds }),
-          ...(outcome.heartbeatSeconds !== undefined && { heartbeatInSeconds: outcome.heartbeatSeconds }),
-        },
-      });
-      this.emit(execution, tx, run, 'TaskStarted', {
-        taskStartedEventDetails: { resourceType: resource.resourceType, resource: resource.resource },
-      });
+      const heartbeat =
+        outcome.heartbeatSeconds !== undefined ? `,"heartbeatInSeconds":${outcome.heartbeatSeconds}` : '';
+      this.emitDetails(
+        execution,
+        tx,
+        run,
+        'TaskScheduled',
+        `{${this.fieldsOf(resource)},"region":${JSON.stringify(this.host.region)}${timeout}${heartbeat}}`,
+        'parameters',
+        tx.json(outcome.parameters),
+      );
+      this.emitDetails(execution, tx, run, 'TaskStarted', `{${this.fieldsOf(resource)}}`);
     }
     this.armTaskTimers(execution, run, phase);
     this.callTaskAfterCommit(execution, tx, run, phase);
@@ -378,10 +383,7 @@ export class Runner {
             }
             phase.started = true;
             next.dirtyRuns.add(run);
-            this.emitTaskEvent(execution, next, run, resource, 'Submitted', {
-              output: next.json(result),
-              outputDetails: { truncated: false },
-            });
+            this.emitTaskEvent(execution, next, run, resource, 'Submitted', NOT_TRUNCATED, next.json(result));
           });
         },
         async (thrown: unknown) => {
@@ -422,10 +424,7 @@ export class Runner {
       this.taskFailed(execution, tx, run, new StatesError(StatesErrorName.DataLimitExceeded, cause));
       return;
     }
-    this.emitTaskEvent(execution, tx, run, resource, 'Succeeded', {
-      output,
-      outputDetails: { truncated: false },
-    });
+    this.emitTaskEvent(execution, tx, run, resource, 'Succeeded', NOT_TRUNCATED, output);
     this.complete(execution, tx, run, state, result ?? null);
   }
 
@@ -446,14 +445,16 @@ export class Runner {
   ): void {
     const state = execution.stateOf(run) as TaskState;
     const resource = this.host.integrations.resolve(state.Resource) as TaskResource;
-    this.emitTaskEvent(execution, tx, run, resource, outcome, { error: error.name, cause: error.cause });
+    const failure = JSON.stringify({ error: error.name, cause: error.cause }).slice(1, -1);
+    this.emitTaskEvent(execution, tx, run, resource, outcome, failure);
     this.raise(execution, tx, run, state, error);
     this.advance(execution, tx, run);
   }
 
   /**
    * A task's event: `LambdaFunction<Outcome>` for a plain function ARN, otherwise `Task<Outcome>`
-   * naming the resource, as AWS writes them.
+   * naming the resource, as AWS writes them. `fields` are the details' members as JSON text;
+   * `output`, the result's JSON text, if any.
    */
   private emitTaskEvent(
     execution: LiveExecution,
@@ -461,20 +462,34 @@ export class Runner {
     run: RunRecord,
     resource: TaskResource,
     outcome: 'Succeeded' | 'Failed' | 'TimedOut' | 'Submitted',
-    details: Record<string, unknown>,
+    fields: string,
+    output?: string,
   ): void {
-    const names = TASK_EVENT_NAMES[outcome];
+    const types = TASK_EVENT_TYPES[outcome];
+    const payloadField = output === undefined ? undefined : 'output';
     if (resource.lambdaFunctionArn) {
-      this.emit(execution, tx, run, names.lambda.type, { [names.lambda.details]: details });
+      this.emitDetails(execution, tx, run, types.lambda, `{${fields}}`, payloadField, output);
     } else {
-      this.emit(execution, tx, run, names.task.type, {
-        [names.task.details]: {
-          resourceType: resource.resourceType,
-          resource: resource.resource,
-          ...details,
-        },
-      });
+      const text = `{${this.fieldsOf(resource)}${fields === '' ? '' : `,${fields}`}}`;
+      this.emitDetails(execution, tx, run, types.task, text, payloadField, output);
     }
+  }
+
+  /**
+   * The members that name a task's resource in its events, as JSON text: `resourceType` and
+   * `resource`, or for a plain function ARN (whose events name it only when it is scheduled)
+   * `resource`.
+   */
+  private fieldsOf(resource: TaskResource): string {
+    let text = this.resourceFields.get(resource);
+    if (text === undefined) {
+      const fields = resource.lambdaFunctionArn
+        ? { resource: resource.lambdaFunctionArn }
+        : { resourceType: resource.resourceType, resource: resource.resource };
+      text = JSON.stringify(fields).slice(1, -1);
+      this.resourceFields.set(resource, text);
+    }
+    return text;
   }
 
   /** A Task's or Parallel/Map state's result goes through result processing to the next state. */
@@ -696,13 +711,20 @@ export class Runner {
 
   private closeMain(execution: LiveExecution, tx: Transaction, main: RunRecord): void {
     if (main.status === 'succeeded') {
-      execution.record.output = tx.json(main.output ?? null) as string;
-      this.close(execution, tx, 'SUCCEEDED', 'ExecutionSucceeded', {
-        executionSucceededEventDetails: {
-          output: execution.record.output,
-          outputDetails: { truncated: false },
-        },
-      });
+      const output = tx.json(main.output ?? null) as string;
+      execution.record.output = output;
+      if (this.closeRecord(execution, tx, 'SUCCEEDED')) {
+        this.emitDetails(
+          execution,
+          tx,
+          execution.runs.get(MAIN_RUN_ID),
+          'ExecutionSucceeded',
+          `{${NOT_TRUNCATED}}`,
+          'output',
+          output,
+        );
+        this.closeRuns(execution, tx);
+      }
     } else {
       const failure = main.failure as RunError;
       execution.record.error = failure.error;
@@ -718,12 +740,23 @@ export class Runner {
     eventType: string,
     details: Record<string, unknown>,
   ): void {
-    if (execution.closed) return;
+    if (!this.closeRecord(execution, tx, status)) return;
+    this.emit(execution, tx, execution.runs.get(MAIN_RUN_ID), eventType, details);
+    this.closeRuns(execution, tx);
+  }
+
+  /** Gives a running execution its final status; false if it had one already. */
+  private closeRecord(execution: LiveExecution, tx: Transaction, status: ExecutionStatus): boolean {
+    if (execution.closed) return false;
     const { record } = execution;
     record.status = status;
     record.stopDate = this.host.now();
     tx.recordChanged = true;
-    this.emit(execution, tx, execution.runs.get(MAIN_RUN_ID), eventType, details);
+    return true;
+  }
+
+  /** After the closing event: the runs go, and the engine hears of the end once it is written. */
+  private closeRuns(execution: LiveExecution, tx: Transaction): void {
     for (const id of execution.runs.keys()) tx.deletedRuns.add(id);
     execution.runs.clear();
     execution.closed = true;
@@ -743,6 +776,29 @@ export class Runner {
         execution.record.cause = 'The execution timed out';
       });
     });
+  }
+
+  /** An event in the stored `details` form (see {@link encodeDetailsEvent}). */
+  private emitDetails(
+    execution: LiveExecution,
+    tx: Transaction,
+    run: RunRecord | undefined,
+    type: string,
+    detailsText: string,
+    payloadField?: string,
+    payload?: string,
+    timestamp = this.host.now(),
+  ): void {
+    const id = this.nextEventId(execution, tx);
+    const previousEventId = run?.lastEventId ?? id - 1;
+    const repeated = payload !== undefined && tx.repeatsPayload(payload);
+    tx.events.push(
+      encodeDetailsEvent(id, previousEventId, timestamp, type, detailsText, payloadField, payload, repeated),
+    );
+    if (run) {
+      run.lastEventId = id;
+      tx.dirtyRuns.add(run);
+    }
   }
 
   private emit(
@@ -778,7 +834,16 @@ export class Runner {
     tx.events.push(
       payload === undefined
         ? encodeEvent(stateEvent(kind, id, previousEventId, timestamp, type, name, payload))
-        : encodeStateEvent(kind, id, previousEventId, timestamp, type, name, payload),
+        : encodeStateEvent(
+            kind,
+            id,
+            previousEventId,
+            timestamp,
+            type,
+            name,
+            payload,
+            tx.repeatsPayload(payload),
+          ),
     );
     run.lastEventId = id;
     tx.dirtyRuns.add(run);

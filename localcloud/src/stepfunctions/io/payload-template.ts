@@ -31,7 +31,8 @@ function evaluateNode(node: Json, input: unknown, context: unknown): unknown {
   if (Array.isArray(node)) return node.map((item) => evaluateNode(item, input, context));
   if (node === null || typeof node !== 'object') return node;
   const payload: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
+  for (const key of Object.keys(node)) {
+    const value = node[key] as Json;
     const dynamic = key.endsWith(DYNAMIC_SUFFIX);
     const name = dynamic ? key.slice(0, -DYNAMIC_SUFFIX.length) : key;
     if (Object.hasOwn(payload, name)) {
@@ -43,13 +44,16 @@ function evaluateNode(node: Json, input: unknown, context: unknown): unknown {
     const resolved = dynamic
       ? evaluateDynamicField(key, value, input, context)
       : evaluateNode(value, input, context);
-    // defineProperty, so a member named "__proto__" stays a member.
-    Object.defineProperty(payload, name, {
-      value: resolved,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    // A member named "__proto__" is defined, so that it stays a member; the others are assigned,
+    // which leaves the object a plain one, far quicker to build and to serialise.
+    if (name === '__proto__') {
+      Object.defineProperty(payload, name, {
+        value: resolved,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else payload[name] = resolved;
   }
   return payload;
 }
