@@ -71,6 +71,20 @@ export const resources = {
       entry: 'dist/publisher/publisher.js',
       handler: 'handler',
     },
+    /**
+     * Authorizes each MQTT connection on AWS (IoT Core custom authorizer, `iot.authorizer`): the
+     * policy of its ID token, from `iot.policies`. Locally the broker applies those policies itself.
+     */
+    iotAuthorizer: {
+      entry: 'dist/realtime/iot-authorizer.js',
+      handler: 'handler',
+      // IoT Core waits at most 5 seconds for a custom authorizer.
+      timeoutSeconds: 5,
+      environment: {
+        USER_POOL_ID: { userPool: 'coffee' },
+        USER_POOL_CLIENT_ID: { userPoolClient: 'apps', userPool: 'coffee' },
+      },
+    },
   },
   stateMachines: {
     /**
@@ -117,6 +131,8 @@ export const resources = {
   /** Who may subscribe to which topics (DESIGN "MQTT topics"); clients publish nothing. */
   iot: {
     userPool: 'coffee',
+    /** On AWS, IoT Core asks this function for each connection's policy; the ID token is the `token` query parameter. */
+    authorizer: { function: 'iotAuthorizer', tokenKey: 'token' },
     policies: [
       { principal: 'anonymous', subscribe: [policyTopicFilter(TopicKind.ShopConfig, '+')] },
       { principal: 'authenticated', subscribe: [policyTopicFilter(TopicKind.UserOrders, SIGNED_IN_USER)] },

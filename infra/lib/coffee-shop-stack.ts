@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { DeclaredEventBuses } from './constructs/declared-event-buses.js';
 import {
@@ -10,6 +11,7 @@ import {
 import { DeclaredRules } from './constructs/declared-rules.js';
 import { DeclaredStateMachines } from './constructs/declared-state-machine.js';
 import { DeclaredTables } from './constructs/declared-tables.js';
+import { IotDataEndpoint } from './constructs/iot-data-endpoint.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { RealtimeAccess } from './constructs/realtime-access.js';
 import { type ApiRoute, ShopHttpApi } from './constructs/shop-http-api.js';
@@ -66,36 +68,36 @@ export class CoffeeShopStack extends Stack {
 
     new DeclaredTables(this, 'Tables', { tables: declaration.tables ?? {}, retainData, registry });
     new DeclaredEventBuses(this, 'EventBuses', { names: declaration.eventBuses ?? [], registry });
-    const pools = new Map(
-      Object.entries(declaration.userPools ?? {}).map(([name, pool]) => [
+    for (const [name, pool] of Object.entries(declaration.userPools ?? {})) {
+      new ShopUserPool(this, `UserPool${name}`, {
         name,
-        new ShopUserPool(this, `UserPool${name}`, {
-          name,
-          declaration: pool,
-          retainData,
-          registry,
-          sesFromEmail: props.sesFromEmail,
-          sesRegion: props.sesRegion,
-        }),
-      ]),
-    );
+        declaration: pool,
+        retainData,
+        registry,
+        sesFromEmail: props.sesFromEmail,
+        sesRegion: props.sesRegion,
+      });
+    }
     const signIn = appClientOf(declaration, registry);
 
-    const realtime = declaration.iot
-      ? new RealtimeAccess(this, 'Realtime', {
-          policies: declaration.iot.policies,
-          userPool: registry.userPools.get(declaration.iot.userPool) as cognito.IUserPool,
-          client: signIn.client,
-          groups: pools.get(declaration.iot.userPool)?.groups ?? new Map(),
-        })
+    const iotEndpoint = declaration.iot
+      ? new IotDataEndpoint(this, 'IotEndpoint', { policies: declaration.iot.policies })
       : undefined;
 
     const functions = new DeclaredFunctions(this, 'Functions', {
       functions: declaration.functions ?? {},
       baseDir,
       registry,
-      ...(realtime && { iot: iotPublishing(realtime, props.iotPublishers) }),
+      ...(iotEndpoint && { iot: iotPublishing(iotEndpoint, props.iotPublishers) }),
     });
+
+    const realtime =
+      declaration.iot && iotEndpoint
+        ? new RealtimeAccess(this, 'Realtime', {
+            ...authorizerOf(declaration.iot, functions.byName),
+            dataEndpoint: iotEndpoint.address,
+          })
+        : undefined;
 
     const stateMachines = new DeclaredStateMachines(this, 'StateMachines', {
       stateMachines: declaration.stateMachines ?? {},
@@ -134,15 +136,16 @@ export class CoffeeShopStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: signIn.userPool.userPoolId });
     new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn });
     if (api) new CfnOutput(this, 'HttpApiUrl', { value: `https://${api.domainName}` });
-    if (realtime) new CfnOutput(this, 'IotDataEndpoint', { value: realtime.dataEndpoint });
+    if (iotEndpoint) new CfnOutput(this, 'IotDataEndpoint', { value: iotEndpoint.address });
+    if (realtime) new CfnOutput(this, 'IotAuthorizerName', { value: realtime.authorizerName });
     acknowledgeCdkInternals(this);
   }
 }
 
 /**
  * What the apps read at `/config.json` on AWS: the shape the local cloud serves (`region`,
- * `apiUrl`, `auth`), with IoT Core's WSS endpoint in place of `mqttUrl`, the identity pool that
- * gives IoT credentials, and the IoT policy signed-in identities need attached.
+ * `apiUrl`, `mqttUrl`, `auth`). `mqttUrl` is IoT Core's WebSocket endpoint naming the custom
+ * authorizer; the apps add their ID token as the `token` parameter, exactly as locally.
  */
 function runtimeConfig(
   region: string,
@@ -153,24 +156,40 @@ function runtimeConfig(
   return {
     region,
     apiUrl: `${siteUrl}/api`,
-    ...(realtime && {
-      iotEndpoint: `wss://${realtime.dataEndpoint}/mqtt`,
-      iotPolicyName: realtime.signedInPolicy.ref,
-    }),
+    ...(realtime && { mqttUrl: realtime.mqttUrl }),
     auth: {
       userPoolId: signIn.userPool.userPoolId,
       userPoolClientId: signIn.client.userPoolClientId,
-      ...(realtime && { identityPoolId: realtime.identityPool.ref }),
     },
   };
 }
 
+/**
+ * The declared IoT authorizer: its function and token key. Without one, browsers could not
+ * connect to IoT Core at all (they hold no AWS credentials), so synthesis refuses.
+ */
+function authorizerOf(
+  iot: NonNullable<ResourceDeclaration['iot']>,
+  functions: ReadonlyMap<string, lambda.IFunction>,
+): { authorizerFunction: lambda.IFunction; tokenKey: string } {
+  if (!iot.authorizer)
+    throw new Error(
+      'The declaration has IoT policies but no iot.authorizer: IoT Core needs a custom authorizer function for the apps to connect',
+    );
+  const authorizerFunction = functions.get(iot.authorizer.function);
+  if (!authorizerFunction)
+    throw new Error(
+      `iot.authorizer names function '${iot.authorizer.function}', which the declaration does not declare`,
+    );
+  return { authorizerFunction, tokenKey: iot.authorizer.tokenKey };
+}
+
 /** Which functions publish to MQTT topics (see {@link CoffeeShopStackProps.iotPublishers}) and how. */
-function iotPublishing(realtime: RealtimeAccess, names: string[] = ['publisher']): IotPublishing {
+function iotPublishing(endpoint: IotDataEndpoint, names: string[] = ['publisher']): IotPublishing {
   const publishers = new Set(names);
   return {
-    endpoint: `https://${realtime.dataEndpoint}`,
-    topicArns: realtime.topicArns,
+    endpoint: `https://${endpoint.address}`,
+    topicArns: endpoint.topicArns,
     isPublisher: (name, fn) => publishers.has(name) || IOT_ENDPOINT_VARIABLE in (fn.environment ?? {}),
   };
 }

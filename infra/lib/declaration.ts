@@ -7,6 +7,7 @@ import type { ResourceDeclaration } from '@coffee/localcloud';
 /** The declaration format's types, from the local cloud that defines it. */
 export type {
   FunctionDeclaration,
+  IotAuthorizerDeclaration,
   IotPolicyDeclaration,
   ResourceDeclaration,
   RuleDeclaration,

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Api } from '@coffee/backend/contracts';
@@ -9,7 +9,8 @@ import type { Construct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoffeeShopApp } from '../lib/coffee-shop-app.js';
 import type { CoffeeShopStack } from '../lib/coffee-shop-stack.js';
-import { type RealtimeAccess, USER_ID_POLICY_VARIABLE } from '../lib/constructs/realtime-access.js';
+import type { IotDataEndpoint } from '../lib/constructs/iot-data-endpoint.js';
+import type { RealtimeAccess } from '../lib/constructs/realtime-access.js';
 import { type DeclarationSource, loadBackendDeclaration, type ValueRef } from '../lib/declaration.js';
 import { ResourceRegistry } from '../lib/resource-registry.js';
 
@@ -277,49 +278,65 @@ describe('the coffee-shop stack', () => {
   });
 
   describe('MQTT access', () => {
-    const realtime = () => stack.node.findChild('Realtime') as RealtimeAccess;
-    const policyOf = (audience: string) => {
-      const role = realtime().roles.get(audience);
-      if (!role) throw new Error(audience);
-      return JSON.stringify(statementsOfRole(logicalId(role)));
+    const authorizerDeclaration = () => {
+      const authorizer = source.declaration.iot?.authorizer;
+      if (!authorizer) throw new Error('The declaration has no iot.authorizer');
+      return authorizer;
     };
+    const realtime = () => stack.node.findChild('Realtime') as RealtimeAccess;
 
-    it('lets a signed-in customer subscribe only to their own topic, through the userId policy variable', () => {
-      const customer = policyOf('authenticated');
-      expect(customer).toContain(`topicfilter/users/${USER_ID_POLICY_VARIABLE}/orders`);
-      expect(customer).toContain(`topic/users/${USER_ID_POLICY_VARIABLE}/orders`);
-      expect(customer).not.toMatch(/users\/\*\/orders/);
-      expect(customer).not.toContain('/queue');
-      template.hasResourceProperties('AWS::Cognito::IdentityPoolPrincipalTag', {
-        PrincipalTags: { userId: 'sub' },
-        UseDefaults: false,
+    it('authorizes MQTT connections with a custom authorizer: the declared function, unsigned tokens in `token`', () => {
+      const authorizers = resources('AWS::IoT::Authorizer');
+      expect(authorizers).toHaveLength(1);
+      const [[id, authorizer]] = authorizers as [[string, Resource]];
+      expect(id).toBe(stack.getLogicalId(realtime().authorizer));
+      expect(authorizer.Properties).toEqual({
+        AuthorizerFunctionArn: { 'Fn::GetAtt': [functionId(authorizerDeclaration().function), 'Arn'] },
+        SigningDisabled: true,
+        TokenKeyName: authorizerDeclaration().tokenKey,
+        Status: 'ACTIVE',
+        EnableCachingForHttp: false,
       });
-      template.hasResourceProperties('AWS::IAM::Role', {
-        AssumeRolePolicyDocument: {
-          Statement: [Match.objectLike({ Action: ['sts:AssumeRoleWithWebIdentity', 'sts:TagSession'] })],
+      expect(authorizerDeclaration().tokenKey).toBe('token');
+    });
+
+    it('lets IoT Core invoke the authorizer function for this authorizer only', () => {
+      const [[authorizerId]] = resources('AWS::IoT::Authorizer') as [[string, Resource]];
+      const permissions = resources('AWS::Lambda::Permission').filter(
+        ([, permission]) => permission.Properties.Principal === 'iot.amazonaws.com',
+      );
+      expect(permissions.map(([, permission]) => permission.Properties)).toEqual([
+        {
+          Action: 'lambda:InvokeFunction',
+          FunctionName: { 'Fn::GetAtt': [functionId(authorizerDeclaration().function), 'Arn'] },
+          Principal: 'iot.amazonaws.com',
+          SourceArn: { 'Fn::GetAtt': [authorizerId, 'Arn'] },
+          SourceAccount: { Ref: 'AWS::AccountId' },
         },
-      });
+      ]);
     });
 
-    it('lets anonymous visitors read config topics only, and staff groups their shops’ queues', () => {
-      const anonymous = policyOf('anonymous');
-      expect(anonymous).toContain('topicfilter/shops/*/config');
-      expect(anonymous).not.toMatch(/queue|users\//);
-      for (const group of source.declaration.userPools?.coffee?.groups ?? []) {
-        expect(policyOf(`group:${group}`)).toContain('topicfilter/shops/*/queue');
-      }
-      template.hasResourceProperties('AWS::Cognito::IdentityPool', { AllowUnauthenticatedIdentities: true });
-      template.hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', {
-        RoleMappings: { userPool: { Type: 'Token', AmbiguousRoleResolution: 'AuthenticatedRole' } },
-      });
+    it('gives the authorizer function IoT Core’s 5-second limit and no access beyond the user pool it verifies against', () => {
+      const properties = template.toJSON().Resources[functionId(authorizerDeclaration().function)].Properties;
+      expect(properties.Timeout).toBe(5);
+      expect(Object.keys(properties.Environment.Variables).sort()).toEqual([
+        'USER_POOL_CLIENT_ID',
+        'USER_POOL_ID',
+      ]);
+      const actions = statementsOfRole(properties.Role['Fn::GetAtt'][0]).flatMap((statement) =>
+        [statement.Action].flat(),
+      );
+      expect(actions.filter((action) => !action.startsWith('xray:'))).toEqual([]);
     });
 
-    it('has an IoT policy for signed-in identities covering the declared topics', () => {
-      const [[, policy]] = resources('AWS::IoT::Policy') as [[string, Resource]];
-      const document = JSON.stringify(policy.Properties.PolicyDocument);
-      for (const filter of ['shops/*/config', 'shops/*/queue', 'users/*/orders'])
-        expect(document).toContain(`topicfilter/${filter}`);
-      expect(document).not.toContain('iot:Publish');
+    it('has no identity pool, no roles for MQTT clients and no IoT policy to attach', () => {
+      template.resourceCountIs('AWS::Cognito::IdentityPool', 0);
+      template.resourceCountIs('AWS::Cognito::IdentityPoolRoleAttachment', 0);
+      template.resourceCountIs('AWS::Cognito::IdentityPoolPrincipalTag', 0);
+      template.resourceCountIs('AWS::IoT::Policy', 0);
+      expect(JSON.stringify(template.findResources('AWS::IAM::Role'))).not.toContain('cognito-identity');
+      for (const [, group] of resources('AWS::Cognito::UserPoolGroup'))
+        expect(group.Properties.RoleArn).toBeUndefined();
     });
   });
 
@@ -341,10 +358,23 @@ describe('the coffee-shop stack', () => {
       'display/',
       'order/',
     ]);
-    const config = JSON.stringify(deployments.find((deployment) => !deployment.DestinationBucketKeyPrefix));
+    const config = deployedConfig(
+      deployments.find((deployment) => !deployment.DestinationBucketKeyPrefix) as Record<string, unknown>,
+    );
     const realtime = stack.node.findChild('Realtime') as RealtimeAccess;
-    expect(config).toContain(stack.getLogicalId(realtime.identityPool));
-    expect(config).toContain('endpointAddress');
+    const endpoint = stack.node.findChild('IotEndpoint') as IotDataEndpoint;
+    const deployed = (value: string) => `{${JSON.stringify(stack.resolve(value))}}`;
+    expect(config).toEqual({
+      region: deployed(stack.region),
+      apiUrl: expect.stringMatching(/^https:\/\/\{.*DomainName.*\}\/api$/),
+      mqttUrl: `wss://${deployed(endpoint.address)}/mqtt?x-amz-customauthorizer-name=${deployed(realtime.authorizerName)}`,
+      auth: {
+        userPoolId: expect.stringContaining('"Ref"'),
+        userPoolClientId: expect.stringContaining('"Ref"'),
+      },
+    });
+    expect(deployed(endpoint.address)).toContain('endpointAddress');
+    expect(deployed(realtime.authorizerName)).toBe(`{{"Ref":"${stack.getLogicalId(realtime.authorizer)}"}}`);
     const missing = ['order', 'barista', 'display'].filter(
       (path) =>
         !existsSync(resolve(source.baseDir, '..', 'apps', path === 'order' ? 'customer' : path, 'dist')),
@@ -363,6 +393,22 @@ describe('the coffee-shop stack', () => {
       expect(alarm.Properties.AlarmActions).toHaveLength(1);
   });
 });
+
+/**
+ * The `/config.json` a deployment writes, each deploy-time value shown as `{<its CloudFormation
+ * expression>}`: CDK stages the file with markers and hands the custom resource what each stands for.
+ */
+function deployedConfig(deployment: Record<string, unknown>): unknown {
+  const markers: Record<string, unknown> = Object.assign({}, ...(deployment.SourceMarkers as object[]));
+  const staged = readdirSync(outdir)
+    .map((entry) => join(outdir, entry, 'config.json'))
+    .filter((file) => existsSync(file));
+  expect(staged).toHaveLength(1);
+  let text = readFileSync(staged[0] as string, 'utf8');
+  for (const [marker, value] of Object.entries(markers))
+    text = text.replaceAll(marker, `{${JSON.stringify(value).replace(/["\\]/g, '\\$&')}}`);
+  return JSON.parse(text);
+}
 
 /** The declared names of one section, read when the suite is collected (the declaration is a plain module). */
 function resourcesOf(section: 'stateMachines' | 'functions' | 'rules'): Record<string, unknown> {

@@ -91,6 +91,16 @@ describe('a declaration that grows', () => {
     });
   });
 
+  it('refuses IoT policies without an authorizer function, or with an undeclared one', async () => {
+    const { declaration, baseDir } = await loadBackendDeclaration();
+    const withoutAuthorizer: ResourceDeclaration = structuredClone(declaration);
+    delete withoutAuthorizer.iot?.authorizer;
+    await expect(synthesize(withoutAuthorizer, baseDir)).rejects.toThrow(/no iot\.authorizer/);
+    const misnamed: ResourceDeclaration = structuredClone(declaration);
+    if (misnamed.iot) misnamed.iot.authorizer = { function: 'iotAuthoriser', tokenKey: 'token' };
+    await expect(synthesize(misnamed, baseDir)).rejects.toThrow(/'iotAuthoriser'/);
+  });
+
   it('refuses a reference to something the declaration does not declare, naming it', async () => {
     const { declaration, baseDir } = await loadBackendDeclaration();
     const broken: ResourceDeclaration = structuredClone(declaration);

@@ -1,11 +1,10 @@
 import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { userPool } from '../aws/config.js';
 import { registerConfigRoutes } from '../config/routes.js';
 import { NotFoundError } from '../errors.js';
 import { registerOrderRoutes } from '../orders/routes.js';
 import { registerValidatorRoutes } from '../validator/routes.js';
-import { createTokenVerifier, type TokenVerifier } from './auth.js';
+import { type TokenVerifier, userPoolVerifier } from './auth.js';
 import { type FaultLog, toErrorResponse } from './error-mapper.js';
 import { type ApiEnv, type ApiRouter, createRouter } from './router.js';
 
@@ -32,7 +31,7 @@ const SERVICES: ReadonlyArray<(router: ApiRouter) => void> = [
 export function createApi(options: ApiOptions = {}): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   const { verifyToken } = options;
-  const router = createRouter(app, verifyToken ? () => verifyToken : defaultVerifier);
+  const router = createRouter(app, verifyToken ? () => verifyToken : userPoolVerifier);
   for (const register of SERVICES) register(router);
 
   const answerError = (c: Context<ApiEnv>, error: unknown) => {
@@ -46,16 +45,4 @@ export function createApi(options: ApiOptions = {}): Hono<ApiEnv> {
   app.notFound((c) => answerError(c, new NotFoundError(`There is no route ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => answerError(c, error));
   return app;
-}
-
-let verifier: TokenVerifier | undefined;
-
-/** The user pool's verifier, made on first use (the environment is read then, and its JWKS cached after). */
-function defaultVerifier(): TokenVerifier {
-  verifier ??= createTokenVerifier({
-    issuer: userPool.issuer(),
-    audience: userPool.clientId(),
-    jwksUrl: userPool.jwksUrl(),
-  });
-  return verifier;
 }

@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
+import { userPool } from '../aws/config.js';
 import type { Access } from '../contracts/api.js';
 import { type Principal, principalFromClaims, Role, rolesOf } from '../contracts/roles.js';
 import { ForbiddenError, InternalError, UnauthenticatedError } from '../errors.js';
@@ -122,4 +123,20 @@ export async function authorize(
   const principal = await verify(token);
   if (!mayCall(principal, access)) throw new ForbiddenError(`A ${principal.role} may not do this.`);
   return principal;
+}
+
+let poolVerifier: TokenVerifier | undefined;
+
+/**
+ * The verifier of the user pool the environment names (`userPool` in `aws/config.ts`), made on
+ * first use — the environment is read then — and shared by the HTTP API and the IoT authorizer, so
+ * its JWKS is fetched once per process.
+ */
+export function userPoolVerifier(): TokenVerifier {
+  poolVerifier ??= createTokenVerifier({
+    issuer: userPool.issuer(),
+    audience: userPool.clientId(),
+    jwksUrl: userPool.jwksUrl(),
+  });
+  return poolVerifier;
 }

@@ -37,7 +37,7 @@ export class ShopUserPool extends Construct {
   readonly userPool: cognito.UserPool;
   /** App clients by declared name. */
   readonly clients = new Map<string, cognito.UserPoolClient>();
-  /** Groups by declared name; the realtime access sets their IAM roles. */
+  /** Groups by declared name. */
   readonly groups = new Map<string, cognito.CfnUserPoolGroup>();
 
   constructor(scope: Construct, id: string, props: ShopUserPoolProps) {

@@ -103,5 +103,17 @@ export interface ResourceDeclaration {
    * Who may subscribe and publish to which MQTT topics, as IoT policies; clients sign in with an
    * ID token of the user pool.
    */
-  iot?: { userPool: string; policies: IotPolicyDeclaration[] };
+  iot?: { userPool: string; policies: IotPolicyDeclaration[]; authorizer?: IotAuthorizerDeclaration };
+}
+
+/**
+ * The function that authorizes MQTT clients where the broker cannot apply the declared policies
+ * itself (an IoT Core custom authorizer: it answers the policy of each connection). The local
+ * cloud's broker enforces the policies directly and does not call it.
+ */
+export interface IotAuthorizerDeclaration {
+  /** The declared function that authorizes a connection. */
+  function: string;
+  /** The query parameter of the WebSocket request that carries the client's token, e.g. `token`. */
+  tokenKey: string;
 }
