@@ -252,7 +252,7 @@ async function drain(orderIds: string[], barista: string): Promise<Order[]> {
     for (const orderId of orderIds) {
       if (finals.has(orderId)) continue;
       const read = await call('GET', pathFor(Api.getOrder, { orderId }), barista);
-      if (!read || read.status !== 200) continue;
+      if (read?.status !== 200) continue;
       const order = read.body as unknown as Order;
       if (isFinalState(order.state)) finals.set(orderId, order);
       else if (order.state === OrderState.Submitted)
