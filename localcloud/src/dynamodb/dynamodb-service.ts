@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
-import { type AwsJsonService, serveAwsJson } from '../edge/aws-json-service.js';
+import { type AwsJsonService, AwsServiceError, readBody, serveAwsJson } from '../edge/aws-json-service.js';
 import type { EdgeRoute } from '../edge/edge-route.js';
+import { checkDynamoDbRequest, replayedRequest } from './request-guard.js';
 import { DEFAULT_SWEEP_INTERVAL_MS, TimeToLive } from './time-to-live.js';
 
 /** The JSON protocol target prefix of DynamoDB requests. */
@@ -69,8 +70,20 @@ export class DynamoDbService {
         const action = String(request.headers['x-amz-target']).slice(TARGET_PREFIX.length);
         if (OWN_ACTIONS.has(action))
           return serveAwsJson(this.ttlService, action, request, response, 'us-east-1');
+        const body = await readBody(request);
+        if (!body)
+          return sendAwsError(
+            response,
+            new AwsServiceError('SerializationException', 'Request body too large', 413),
+          );
+        try {
+          checkDynamoDbRequest(body);
+        } catch (error) {
+          if (error instanceof AwsServiceError) return sendAwsError(response, error);
+          throw error;
+        }
         const finished = new Promise<void>((resolve) => response.once('close', resolve));
-        this.server.emit('request', request, response);
+        this.server.emit('request', replayedRequest(request, body), response);
         await finished;
       },
     };
@@ -84,4 +97,14 @@ export class DynamoDbService {
       this.server.close((error) => (error ? reject(error) : resolve())),
     );
   }
+}
+
+/** An error in DynamoDB's JSON 1.0 format. */
+function sendAwsError(response: ServerResponse, error: AwsServiceError): void {
+  const body = JSON.stringify({ __type: `com.amazon.coral.service#${error.code}`, message: error.message });
+  response.writeHead(error.status, {
+    'content-type': 'application/x-amz-json-1.0',
+    'content-length': Buffer.byteLength(body),
+  });
+  response.end(body);
 }

@@ -152,6 +152,10 @@ export class TimeToLive {
           'ResourceNotFoundException',
           `Requested resource not found: Table: ${name} not found`,
         );
+      // dynalite's own refusals of the name (ValidationException, ...) are the caller's to fix.
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if (status !== undefined && status < 500)
+        throw new AwsServiceError((error as Error).name, (error as Error).message);
       throw error;
     }
     return name;
