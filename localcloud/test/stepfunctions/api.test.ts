@@ -23,6 +23,11 @@ import { typesOf } from '../support/history.js';
 import { recordInvocations } from '../support/lambdas.js';
 
 const ROLE = 'arn:aws:iam::000000000000:role/test';
+
+/** JSON text of objects nested `levels` deep: small, but deeper than any recursion survives. */
+function deeplyNested(levels: number): string {
+  return `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+}
 const PASS_MACHINE = { StartAt: 'Done', States: { Done: { Type: 'Pass', End: true } } };
 /** A machine whose executions stay RUNNING until the test answers the task token. */
 const WAITING_MACHINE = {
@@ -173,6 +178,20 @@ describe('CreateStateMachine', () => {
     // Act
     const created = t.sfn.send(
       new CreateStateMachineCommand({ name: 'api-invalid', definition, roleArn: ROLE }),
+    );
+
+    // Assert
+    await expect(created).rejects.toMatchObject({ name: 'InvalidDefinition' });
+  });
+
+  it('answers InvalidDefinition for a definition nested thousands of levels', async () => {
+    // Act
+    const created = t.sfn.send(
+      new CreateStateMachineCommand({
+        name: 'api-deep',
+        definition: JSON.stringify({ ...PASS_MACHINE, Comment: JSON.parse(deeplyNested(3_000)) }),
+        roleArn: ROLE,
+      }),
     );
 
     // Assert
@@ -404,6 +423,7 @@ describe('StartExecution', () => {
 
   it.each([
     ['input that is not JSON', { input: '{ nope' }, 'InvalidExecutionInput'],
+    ['input nested 20,000 levels', { input: deeplyNested(20_000) }, 'InvalidExecutionInput'],
     ['a name with whitespace', { name: 'two words' }, 'InvalidName'],
     [
       'an unknown state machine',

@@ -9,6 +9,7 @@ import { LambdaRegistry, type ServiceEndpoints, TaskIntegrations } from '../inte
 import { Keys } from '../store/keys.js';
 import { executionArn, isValidName, machineOfExecution, stateMachineArn } from './arns.js';
 import { decodeHistoryChunk } from './history-chunk.js';
+import { MAX_JSON_NESTING, nestsDeeperThan } from './json-text.js';
 import { LiveExecution } from './live-execution.js';
 import type {
   ExecutionRecord,
@@ -288,6 +289,11 @@ export class StepFunctionsEngine {
         "Invalid State Machine Execution Input: 'Invalid JSON'",
       );
     }
+    if (nestsDeeperThan(input, MAX_JSON_NESTING))
+      throw new AwsServiceError(
+        'InvalidExecutionInput',
+        `Invalid State Machine Execution Input: 'nested deeper than ${MAX_JSON_NESTING} levels'`,
+      );
     const arn = executionArn(machine.stateMachineArn, name);
     const running = this.live.get(arn);
     if (running) return this.sameExecution(running, inputText);
@@ -469,6 +475,17 @@ export class StepFunctionsEngine {
   }
 
   private checkDefinition(definition: string): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(definition);
+    } catch {
+      parsed = undefined; // validateDefinition says why.
+    }
+    if (nestsDeeperThan(parsed, MAX_JSON_NESTING))
+      throw new AwsServiceError(
+        'InvalidDefinition',
+        `Invalid State Machine Definition: 'nested deeper than ${MAX_JSON_NESTING} levels'`,
+      );
     const result = validateDefinition(definition);
     if (!result.ok)
       throw new AwsServiceError(

@@ -19,3 +19,25 @@ export class JsonTextCache {
     return text;
   }
 }
+
+/**
+ * How deep an execution input, a task's output or a definition may nest. Serialising and
+ * validating recurse once per level, so a value nested thousands of levels (well under the 256 KB
+ * payload limit) would overflow the stack; real ones nest a few dozen levels at most.
+ */
+export const MAX_JSON_NESTING = 500;
+
+/**
+ * How deep a JSON value nests (objects and arrays), measured without recursion, stopping as soon
+ * as it passes `limit`: a value nested deeper than the engine can serialise is refused up front.
+ */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  while (pending.length > 0) {
+    const [current, depth] = pending.pop() as [unknown, number];
+    if (current === null || typeof current !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
