@@ -128,6 +128,7 @@ export class ResourceRegistry {
         iam.Grant.addToPrincipal({
           grantee,
           actions: [
+            'states:DescribeStateMachine',
             'states:StartExecution',
             'states:ListExecutions',
             'states:SendTaskSuccess',
@@ -138,7 +139,7 @@ export class ResourceRegistry {
         });
         iam.Grant.addToPrincipal({
           grantee,
-          actions: ['states:DescribeExecution', 'states:StopExecution'],
+          actions: ['states:DescribeExecution', 'states:GetExecutionHistory', 'states:StopExecution'],
           resourceArns: [this.executionsArn(name)],
         });
         return;

@@ -17,6 +17,7 @@ export { ERROR_MESSAGES, errorMessage } from './api/error-messages';
 export { isNewerOrder, isOrderMessage, type OrderMessage, orderOfMessage } from './api/order-messages';
 export { queryKeys } from './api/query-keys';
 export { useShopConfig } from './api/use-shop-config';
+export { useWaitTimes, WAIT_TIMES_REFRESH_MS, waitWords } from './api/use-wait-times';
 export {
   type AppServices,
   AppServicesProvider,

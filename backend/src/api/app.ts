@@ -2,6 +2,8 @@ import { type Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { registerConfigRoutes } from '../config/routes.js';
 import { NotFoundError } from '../errors.js';
+import { registerInsightRoutes } from '../insight/routes.js';
+import { registerOpsRoutes } from '../ops/routes.js';
 import { registerOrderRoutes } from '../orders/routes.js';
 import { registerValidatorRoutes } from '../validator/routes.js';
 import { type TokenVerifier, userPoolVerifier } from './auth.js';
@@ -21,6 +23,8 @@ const SERVICES: ReadonlyArray<(router: ApiRouter) => void> = [
   registerConfigRoutes,
   registerValidatorRoutes,
   registerOrderRoutes,
+  registerOpsRoutes,
+  registerInsightRoutes,
 ];
 
 /**

@@ -83,9 +83,17 @@ export function toLambdaHandler(
   };
 }
 
+/** A host name or address with an optional port, and nothing else (no path, query, fragment or credentials). */
+const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i;
+
 function toRequest(event: HttpApiEvent): Request {
-  const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
-  const url = new URL(`https://${event.requestContext.domainName ?? 'localhost'}${event.rawPath}${query}`);
+  // The domain names the host only: pasted into the URL's text, a `/`, `?` or `#` in it (locally it
+  // comes from the Host header) would change the path the router sees, e.g. `Host: x/api/other?`.
+  const domain = event.requestContext.domainName ?? 'localhost';
+  if (!HOST.test(domain)) throw new TypeError(`The domain name ${JSON.stringify(domain)} is not a host.`);
+  const url = new URL(`https://${domain}`);
+  url.pathname = event.rawPath;
+  url.search = event.rawQueryString ?? '';
   const headers = new Headers();
   for (const [name, value] of Object.entries(event.headers ?? {})) {
     if (value !== undefined) headers.set(name, value);

@@ -94,6 +94,9 @@ describe('routes', () => {
       'POST /api/orders/{orderId}/complete',
       'POST /api/orders/{orderId}/cancel',
       'GET /api/me/orders',
+      'GET /api/ops/workflow',
+      'GET /api/ops/orders/{orderId}/history',
+      'GET /api/shops/{shopId}/wait-times',
     ]);
   });
 

@@ -147,6 +147,126 @@ export type SubmitDrinkRequest = z.infer<typeof SubmitDrinkRequestSchema>;
 export type CancelOrderRequest = z.infer<typeof CancelOrderRequestSchema>;
 
 /**
+ * A state of an Amazon States Language definition, as the workflow view reads it: its type and
+ * transitions (`Next`, `End`, a Choice's `Choices` and `Default`, `Catch` targets). Every other
+ * field (`Parameters`, `Retry`, …) is kept as it is.
+ */
+export const AslStateSchema = z.looseObject({
+  Type: z.string(),
+  Comment: z.string().optional(),
+  Next: z.string().optional(),
+  End: z.boolean().optional(),
+  Default: z.string().optional(),
+  Choices: z.array(z.looseObject({ Next: z.string() })).optional(),
+  Catch: z.array(z.looseObject({ ErrorEquals: z.array(z.string()), Next: z.string() })).optional(),
+});
+/** An ASL definition: where it starts and its states by name. */
+export const AslDefinitionSchema = z.looseObject({
+  Comment: z.string().optional(),
+  StartAt: z.string(),
+  States: z.record(z.string(), AslStateSchema),
+});
+/**
+ * `GET /api/ops/workflow`: the OrderProcessor's definition (DescribeStateMachine) and how many
+ * `RUNNING` executions are in each state right now, by the last state each one entered.
+ */
+export const WorkflowResponseSchema = z.object({
+  stateMachineArn: z.string(),
+  name: z.string(),
+  definition: AslDefinitionSchema,
+  /** Running executions by the state they are in; states with none are left out. */
+  counts: z.record(z.string(), z.int().nonnegative()),
+  /** All running executions (some may not have entered a state yet). */
+  running: z.int().nonnegative(),
+  countedAt: IsoTimeSchema,
+});
+/** Path parameters of `GET /api/ops/orders/{orderId}/history`. */
+export const OrderHistoryParamsSchema = OrderParamsSchema;
+/**
+ * One event of an execution's history, as GetExecutionHistory has it: `input`, `output` and
+ * `parameters` are JSON text (task tokens replaced by `[redacted]`).
+ */
+export const HistoryEventSchema = z.object({
+  id: z.int().nonnegative(),
+  previousEventId: z.int().nonnegative().optional(),
+  timestamp: IsoTimeSchema,
+  type: z.string(),
+  /** The state entered or exited (state events), else the state the event belongs to, when known. */
+  stateName: z.string().optional(),
+  resource: z.string().optional(),
+  input: z.string().optional(),
+  output: z.string().optional(),
+  parameters: z.string().optional(),
+  error: z.string().optional(),
+  cause: z.string().optional(),
+});
+/** `GET /api/ops/orders/{orderId}/history`: the order's OrderProcessor execution and its events, oldest first. */
+export const OrderHistoryResponseSchema = z.object({
+  orderId: OrderIdSchema,
+  executionArn: z.string(),
+  status: z.string(),
+  startDate: IsoTimeSchema,
+  stopDate: IsoTimeSchema.optional(),
+  events: z.array(HistoryEventSchema),
+  /** `true` when the history was longer than the events answered (the first {@link MAX_HISTORY_EVENTS}). */
+  truncated: z.boolean(),
+});
+/** The most events `GET /api/ops/orders/{orderId}/history` answers. */
+export const MAX_HISTORY_EVENTS = 1000;
+
+/** The sliding window of the wait-time insight, in minutes: 30 unless asked (5 – 240). */
+export const DEFAULT_WAIT_WINDOW_MINUTES = 30;
+/** The query of `GET /api/shops/{shopId}/wait-times`. */
+export const WaitTimesQuerySchema = z.object({
+  windowMinutes: z.coerce.number().int().min(5).max(240).default(DEFAULT_WAIT_WINDOW_MINUTES),
+});
+/** Submitted → ready times of a set of orders, in seconds. */
+export const WaitStatsSchema = z.object({
+  count: z.int().positive(),
+  averageSeconds: z.number().nonnegative(),
+  p90Seconds: z.number().nonnegative(),
+});
+/** One minute of the window: orders placed, orders made ready and their average wait. */
+export const WaitMinuteSchema = z.object({
+  /** The minute's start. */
+  minute: IsoTimeSchema,
+  placed: z.int().nonnegative(),
+  ready: z.int().nonnegative(),
+  averageSeconds: z.number().nonnegative().optional(),
+});
+/**
+ * `GET /api/shops/{shopId}/wait-times`: how long orders made ready in the last `windowMinutes`
+ * waited from submitted to ready, overall (absent when none) and per drink, and the window minute
+ * by minute (oldest first).
+ */
+export const WaitTimesResponseSchema = z.object({
+  shopId: ShopIdSchema,
+  windowMinutes: z.int().positive(),
+  from: IsoTimeSchema,
+  to: IsoTimeSchema,
+  overall: WaitStatsSchema.optional(),
+  drinks: z.array(WaitStatsSchema.extend({ drinkId: SlugSchema, name: z.string().optional() })),
+  perMinute: z.array(WaitMinuteSchema),
+});
+
+/** See {@link AslDefinitionSchema}. */
+export type AslDefinition = z.infer<typeof AslDefinitionSchema>;
+/** See {@link AslStateSchema}. */
+export type AslState = z.infer<typeof AslStateSchema>;
+/** See {@link WorkflowResponseSchema}. */
+export type WorkflowResponse = z.infer<typeof WorkflowResponseSchema>;
+/** See {@link HistoryEventSchema}. */
+export type HistoryEvent = z.infer<typeof HistoryEventSchema>;
+/** See {@link OrderHistoryResponseSchema}. */
+export type OrderHistoryResponse = z.infer<typeof OrderHistoryResponseSchema>;
+/** See {@link WaitStatsSchema}. */
+export type WaitStats = z.infer<typeof WaitStatsSchema>;
+/** See {@link WaitMinuteSchema}. */
+export type WaitMinute = z.infer<typeof WaitMinuteSchema>;
+/** See {@link WaitTimesResponseSchema}. */
+export type WaitTimesResponse = z.infer<typeof WaitTimesResponseSchema>;
+
+/**
  * Who may call a route (DESIGN's "who" column): `anyone` includes anonymous callers; `owner` is
  * the customer whose order it is. A caller holding none of the roles listed is `forbidden`; a
  * customer calling an `owner` route on an order not theirs gets `not-found`.
@@ -291,6 +411,31 @@ export const Api = {
     access: ['customer'],
     params: NoParamsSchema,
     response: OrderListResponseSchema,
+    status: 200,
+  }),
+  getWorkflow: route({
+    method: 'GET',
+    path: '/api/ops/workflow',
+    access: ['barista'],
+    params: NoParamsSchema,
+    response: WorkflowResponseSchema,
+    status: 200,
+  }),
+  getOrderHistory: route({
+    method: 'GET',
+    path: '/api/ops/orders/{orderId}/history',
+    access: ['barista'],
+    params: OrderHistoryParamsSchema,
+    response: OrderHistoryResponseSchema,
+    status: 200,
+  }),
+  getWaitTimes: route({
+    method: 'GET',
+    path: '/api/shops/{shopId}/wait-times',
+    access: ['anyone'],
+    params: ShopParamsSchema,
+    query: WaitTimesQuerySchema,
+    response: WaitTimesResponseSchema,
     status: 200,
   }),
 } as const;

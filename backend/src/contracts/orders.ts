@@ -122,7 +122,8 @@ export function customerNameOf(email: string | undefined): string | undefined {
 /**
  * An order as the API answers it and as order events carry it. `orderNumber` appears once the
  * workflow has numbered it (just after `SUBMITTED`); `drink` once chosen; `reason` on `REJECTED`
- * and `CANCELLED`; `by` on `CANCELLED`.
+ * and `CANCELLED`; `by` on `CANCELLED`; `submittedAt` once in the queue and `readyAt` once
+ * ready (orders written before these were recorded lack them).
  */
 export const OrderSchema = z.object({
   orderId: OrderIdSchema,
@@ -137,6 +138,10 @@ export const OrderSchema = z.object({
   by: CancelledBySchema.optional(),
   createdAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
+  /** When the drink was chosen and the order joined the queue (first `SUBMITTED`; an unmake keeps it). */
+  submittedAt: IsoTimeSchema.optional(),
+  /** When a barista completed the order (`READY`). */
+  readyAt: IsoTimeSchema.optional(),
 });
 
 /** See {@link OrderSchema}. */

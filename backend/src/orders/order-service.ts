@@ -7,7 +7,15 @@ import { type Order, OrderSchema, OrderState } from '../contracts/orders.js';
 import { hasRole, Role } from '../contracts/roles.js';
 import { ForbiddenError, InvalidTransitionError, NotFoundError, NotReadyError } from '../errors.js';
 import { type Actor, actorFor, type OrderAction, transition } from './domain/index.js';
-import { changeState, getOrder, type OrderItem, ordersInState, ordersOfUser } from './order-store.js';
+import {
+  changeState,
+  getOrder,
+  milestonesOf,
+  type OrderItem,
+  type OrderMilestones,
+  ordersInState,
+  ordersOfUser,
+} from './order-store.js';
 import { answerWait } from './workflow-signals.js';
 
 /** How long an action on a `PENDING` order waits for the workflow to admit or reject it. */
@@ -74,7 +82,11 @@ export async function actOnOrder(
     }
     const previous = await changeState(order, result.order, madeByChange(action, actor));
     if (previous) {
-      const written = { ...toOrder(previous), ...definedFields(result.order) };
+      const written = {
+        ...toOrder(previous),
+        ...definedFields(result.order),
+        ...writtenMilestones(previous, milestonesOf(order, result.order)),
+      };
       if (previous.taskToken && previous.taskTokenFor && answersWait(action)) {
         await answerWait(written, { taskToken: previous.taskToken, taskTokenFor: previous.taskTokenFor });
       }
@@ -135,6 +147,14 @@ function refuseOtherBaristasClaim(item: OrderItem, action: OrderAction, actor: A
       action.type,
       'Another barista is making this order already.',
     );
+}
+
+/** The milestones as `changeState` wrote them: a `submittedAt` the order had already stays. */
+function writtenMilestones(previous: OrderItem, milestones: OrderMilestones): OrderMilestones {
+  return {
+    ...milestones,
+    ...(previous.submittedAt !== undefined && { submittedAt: previous.submittedAt }),
+  };
 }
 
 function definedFields(order: Order): Partial<Order> {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
 import { TaskTokenSchema } from '../contracts/events.js';
-import { isFinalState, type Order, OrderSchema, type OrderState } from '../contracts/orders.js';
+import { isFinalState, type Order, OrderSchema, OrderState } from '../contracts/orders.js';
 import { TaskTokenFor } from './order-processor.js';
 
 /**
@@ -82,10 +82,29 @@ export interface ChangeExtras {
   madeBy?: string | null;
 }
 
+/** The milestone times a change records: see {@link milestonesOf}. */
+export interface OrderMilestones {
+  submittedAt?: string;
+  readyAt?: string;
+}
+
+/**
+ * The milestone times the change from `before` to `after` records, at `after.updatedAt`: entering
+ * `SUBMITTED` stamps `submittedAt` (written only if the order has none, so an unmake, `MAKING` →
+ * `SUBMITTED`, keeps the first one) and entering `READY` stamps `readyAt`. They feed the wait-time
+ * insight (submitted → ready).
+ */
+export function milestonesOf(before: Order, after: Order): OrderMilestones {
+  if (before.state === after.state) return {};
+  if (after.state === OrderState.Submitted) return { submittedAt: after.updatedAt };
+  if (after.state === OrderState.Ready) return { readyAt: after.updatedAt };
+  return {};
+}
+
 /**
  * Writes the change from `before` to `after` (as the orders domain's `transition` makes it),
  * provided the order is still in `before.state`: the state with `shopState`, `updatedAt` and the
- * fields the change sets (`orderNumber`, `drink`, `reason`, `by`). An order reaching a final state
+ * fields the change sets (`orderNumber`, `drink`, `reason`, `by`, and the {@link milestonesOf}). An order reaching a final state
  * loses its task token. Answers the item as it was just before the write — with the task token
  * stored on it at that very moment, so that exactly one of this writer and the token recorder
  * answers the workflow's wait (see the token recorder) — or `undefined` when the order changed
@@ -111,6 +130,15 @@ export async function changeState(
     attributeNames[`#${field}`] = field;
     values[`:${field}`] = after[field];
     sets.push(`#${field} = :${field}`);
+  }
+  const milestones = milestonesOf(before, after);
+  if (milestones.submittedAt !== undefined) {
+    values[':submittedAt'] = milestones.submittedAt;
+    sets.push('submittedAt = if_not_exists(submittedAt, :submittedAt)');
+  }
+  if (milestones.readyAt !== undefined) {
+    values[':readyAt'] = milestones.readyAt;
+    sets.push('readyAt = :readyAt');
   }
   if (typeof extras.madeBy === 'string') {
     values[':madeBy'] = extras.madeBy;

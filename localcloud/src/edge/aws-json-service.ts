@@ -26,16 +26,20 @@ export interface AwsJsonService {
 /** The largest request body the edge reads, above the services' own payload limits. */
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
-/** Reads a request body up to the edge's limit, or undefined when it is larger. */
+/**
+ * Reads a request body up to the edge's limit, or undefined when it is larger. An oversized body is
+ * still read to its end, its bytes dropped: answering (or destroying the request) while the client
+ * is still sending resets the connection, so the client would get ECONNRESET instead of the
+ * caller's 413.
+ */
 export async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks);
 }
 
 /** The region in a SigV4 `Authorization` header's credential scope. */

@@ -17,4 +17,10 @@ export const queryKeys = {
   order: (orderId: string) => ['orders', orderId] as const,
   /** `GET /api/me/orders`. */
   myOrders: () => ['me', 'orders'] as const,
+  /** `GET /api/shops/{shopId}/wait-times` (the default window). */
+  waitTimes: (shopId: string) => ['shops', shopId, 'wait-times'] as const,
+  /** `GET /api/ops/workflow`. */
+  workflow: () => ['ops', 'workflow'] as const,
+  /** `GET /api/ops/orders/{orderId}/history`. */
+  orderHistory: (orderId: string) => ['ops', 'orders', orderId, 'history'] as const,
 };

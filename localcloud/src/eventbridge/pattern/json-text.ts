@@ -32,6 +32,13 @@ const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const WHITESPACE = /[ \t\n\r]*/y;
 
 /**
+ * The deepest nesting of objects and arrays parsed, as in common JSON parsers (Jackson's default
+ * on the JVM is 1,000). The parser recurses once per level: without a bound, a few thousand
+ * levels in an event's detail overflow the stack and fail the whole request.
+ */
+export const MAX_NESTING_DEPTH = 1_000;
+
+/**
  * Parses JSON like `JSON.parse`, except that every number becomes a {@link JsonNumber} keeping its
  * text. Objects are plain objects (a `__proto__` member is an ordinary property); a repeated
  * member keeps its last value, as `JSON.parse` does.
@@ -48,6 +55,7 @@ export function parseJsonText(text: string): unknown {
 
 class Parser {
   position = 0;
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -60,8 +68,14 @@ class Parser {
   value(): unknown {
     this.skipWhitespace();
     const char = this.text[this.position];
-    if (char === '{') return this.object();
-    if (char === '[') return this.array();
+    if (char === '{' || char === '[') {
+      if (this.depth >= MAX_NESTING_DEPTH)
+        throw new JsonSyntaxError(`Nested deeper than ${MAX_NESTING_DEPTH} levels`, this.position);
+      this.depth += 1;
+      const nested = char === '{' ? this.object() : this.array();
+      this.depth -= 1;
+      return nested;
+    }
     if (char === '"') return this.string();
     if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return this.number();
     for (const [word, value] of KEYWORDS) {

@@ -7,6 +7,7 @@ import { boardColumns } from '../../features/board/utils/board-state';
 import { useQrCode } from '../../features/qr-code/api/qr-code-query';
 import { useQrCodeUpdates } from '../../features/qr-code/hooks/use-qr-code-updates';
 import { qrView } from '../../features/qr-code/utils/qr-state';
+import { WaitTimeNote } from '../../features/wait-time/components/wait-time-note';
 import { useNow } from '../../hooks/use-now';
 import { DisplayScreen } from '../display-screen';
 
@@ -38,6 +39,7 @@ export function DisplayPage({ shopId }: { shopId: string }) {
         qr={qrView(qr.data, now)}
         columns={columns}
       />
+      {open === true && <WaitTimeNote shopId={shopId} />}
       {error && (
         <div className="display-error">
           <ErrorMessage error={error} />

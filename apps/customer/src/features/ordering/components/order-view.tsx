@@ -1,5 +1,6 @@
 import { ErrorMessage, useShopConfig } from '@coffee/app-shared';
 import { type Order, OrderState } from '@coffee/backend/contracts';
+import { WaitEstimate } from '../../wait-time/components/wait-estimate';
 import { useOrder } from '../api/use-order';
 import { CancelOrderButton } from './cancel-order-button';
 import { ChoosingCountdown } from './choosing-countdown';
@@ -9,6 +10,9 @@ import { OrderStatus } from './order-status';
 
 /** The states in which the customer may still cancel: before a barista has started on it. */
 const CANCELLABLE: readonly Order['state'][] = [OrderState.Created, OrderState.Submitted];
+
+/** The states in which the customer waits for their drink: the wait time is shown. */
+const WAITING: readonly Order['state'][] = [OrderState.Submitted, OrderState.Making];
 
 function LiveOrder({ order }: { order: Order }) {
   const config = useShopConfig(order.shopId);
@@ -26,6 +30,7 @@ function LiveOrder({ order }: { order: Order }) {
         </>
       )}
       <OrderStatus order={order} menu={menu} />
+      {WAITING.includes(order.state) && <WaitEstimate shopId={order.shopId} drinkId={order.drink?.drinkId} />}
       {CANCELLABLE.includes(order.state) && <CancelOrderButton orderId={order.orderId} />}
     </div>
   );

@@ -1,0 +1,160 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Api, OrderHistoryResponseSchema, pathFor, WorkflowResponseSchema } from '../src/contracts/api.js';
+import { OrderState } from '../src/contracts/orders.js';
+import { arrangeShop, eventually } from './support/order-processor-cloud.js';
+import { type ShopCloud, startShopCloud } from './support/shop-cloud.js';
+
+const LATTE = { drinkId: 'latte', modifiers: { milk: 'Oat', size: 'Large' } };
+const LIMITS = { codeSeconds: 3600, drinksPerCode: 50, capacity: 20, dailyLimit: 5 };
+
+let t: ShopCloud;
+let barista: string;
+let display: string;
+
+beforeAll(async () => {
+  t = await startShopCloud('ops');
+  [barista, display] = await Promise.all([t.idToken('barista'), t.idToken('display')]);
+}, 30_000);
+afterAll(async () => {
+  await t?.stop();
+});
+
+/** A customer's order, admitted, its drink chosen and numbered: waiting for a barista. */
+async function numberedOrder(shopId: string) {
+  const customer = await t.newCustomer();
+  const code = (await (
+    await t.call('GET', pathFor(Api.getQrCode, { shopId }), { token: display })
+  ).json()) as {
+    token: string;
+  };
+  const placed = await t.call('POST', pathFor(Api.placeOrder, { shopId }), {
+    token: customer.token,
+    body: { token: code.token },
+  });
+  const { orderId } = (await placed.json()) as { orderId: string };
+  await eventually(
+    () => readOrder(orderId),
+    (o) => o.state === OrderState.Created,
+  );
+  const chosen = await t.call('PUT', pathFor(Api.submitDrink, { orderId }), {
+    token: customer.token,
+    body: LATTE,
+  });
+  expect(chosen.status).toBe(200);
+  await eventually(
+    () => readOrder(orderId),
+    (o) => o.orderNumber !== undefined && o.taskTokenFor !== undefined,
+  );
+  return { orderId, customer };
+}
+
+async function readOrder(orderId: string): Promise<Record<string, unknown>> {
+  const { Item } = await t.db.send(
+    new GetCommand({ TableName: 'orders', Key: { orderId }, ConsistentRead: true }),
+  );
+  return Item ?? {};
+}
+
+async function workflow(token = barista) {
+  const response = await t.call('GET', pathFor(Api.getWorkflow, {}), { token });
+  expect(response.status).toBe(200);
+  return WorkflowResponseSchema.parse(await response.json());
+}
+
+describe('GET /api/ops/workflow', () => {
+  it('answers the OrderProcessor’s ASL and counts running executions by their current state', async () => {
+    // Arrange: one order waiting for the barista
+    const shopId = await arrangeShop(t.db, { limits: LIMITS });
+    const { orderId } = await numberedOrder(shopId);
+
+    // Act
+    const answer = await eventually(workflow, (w) => w.counts.WaitForCompletion === 1);
+
+    // Assert
+    expect(answer.definition.StartAt).toBe('ReadOrderRefs');
+    expect(answer.definition.States.WaitForCompletion?.Type).toBe('Task');
+    expect(answer.definition.States.IsShopOpen?.Choices?.length).toBeGreaterThan(0);
+    expect(answer.running).toBe(1);
+    expect(answer.counts).toEqual({ WaitForCompletion: 1 });
+    expect(answer.name).toBeTruthy();
+
+    // Act: the barista makes and completes it; the execution ends
+    expect((await t.call('POST', pathFor(Api.makeOrder, { orderId }), { token: barista })).status).toBe(200);
+    const done = await t.call('POST', pathFor(Api.completeOrder, { orderId }), { token: barista });
+    expect(done.status).toBe(200);
+    const after = await eventually(workflow, (w) => w.running === 0);
+
+    // Assert
+    expect(after.counts).toEqual({});
+  });
+
+  it.each([
+    { who: 'anonymous', status: 401, code: 'unauthenticated' },
+    { who: 'display', status: 403, code: 'forbidden' },
+    { who: 'customer', status: 403, code: 'forbidden' },
+  ])('refuses $who ($status)', async ({ who, status, code }) => {
+    // Arrange
+    const token =
+      who === 'display' ? display : who === 'customer' ? (await t.newCustomer()).token : undefined;
+
+    // Act
+    const response = await t.call('GET', '/api/ops/workflow', token ? { token } : {});
+
+    // Assert
+    expect(response.status).toBe(status);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+  });
+});
+
+describe('GET /api/ops/orders/{orderId}/history', () => {
+  it('answers the order’s execution history, oldest first, with no task token in it', async () => {
+    // Arrange
+    const shopId = await arrangeShop(t.db, { limits: LIMITS });
+    const { orderId } = await numberedOrder(shopId);
+    const item = await readOrder(orderId);
+
+    // Act
+    const response = await t.call('GET', pathFor(Api.getOrderHistory, { orderId }), { token: barista });
+    const text = await response.text();
+
+    // Assert
+    expect(response.status).toBe(200);
+    const history = OrderHistoryResponseSchema.parse(JSON.parse(text));
+    expect(history).toMatchObject({
+      orderId,
+      executionArn: item.executionId,
+      status: 'RUNNING',
+      truncated: false,
+    });
+    expect(history.events[0]).toMatchObject({ id: 1, type: 'ExecutionStarted' });
+    expect(history.events[0]?.input).toContain(orderId);
+    const entered = history.events.filter((e) => e.type.endsWith('StateEntered')).map((e) => e.stateName);
+    expect(entered.slice(0, 2)).toEqual(['ReadOrderRefs', 'ClaimOrder']);
+    expect(entered.at(-1)).toBe('WaitForCompletion');
+    const scheduled = history.events.filter(
+      (e) => e.type === 'TaskScheduled' && e.stateName === 'WaitForCompletion',
+    );
+    expect(scheduled[0]?.resource).toContain('putEvents');
+    expect(scheduled[0]?.parameters).toContain('[redacted]');
+    expect(typeof item.taskToken).toBe('string');
+    expect(text).not.toContain(item.taskToken as string);
+    const times = history.events.map((e) => Date.parse(e.timestamp));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('answers not-found for an unknown order', async () => {
+    const response = await t.call('GET', pathFor(Api.getOrderHistory, { orderId: 'no-such-order' }), {
+      token: barista,
+    });
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not-found');
+  });
+
+  it('refuses the display', async () => {
+    const response = await t.call('GET', pathFor(Api.getOrderHistory, { orderId: 'any' }), {
+      token: display,
+    });
+    expect(response.status).toBe(403);
+  });
+});
