@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import './app/styles.css';
-import { StartupError } from './components/startup-error';
+import { StartupError } from '@coffee/app-shared';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

@@ -55,3 +55,5 @@ export { AppLayout } from './ui/app-layout';
 export { ErrorMessage } from './ui/error-message';
 export { OfflineIndicator } from './ui/offline-indicator';
 export { EmailCodeSignInForm, StaffSignInForm } from './ui/sign-in-forms';
+export { StartupError } from './ui/startup-error';
+export { useNow } from './ui/use-now';

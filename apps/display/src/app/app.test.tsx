@@ -1,10 +1,15 @@
 import type { Identity } from '@coffee/app-shared';
-import { createFakeApi, createFakeAuth, renderWithServices } from '@coffee/app-shared/testing';
+import {
+  createFakeApi,
+  createFakeAuth,
+  renderWithServices,
+  SHOP,
+  staffIdentity,
+} from '@coffee/app-shared/testing';
 import { Role } from '@coffee/backend/contracts';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { SHOP, staffIdentity } from '../testing/fixtures';
 import { App } from './app';
 
 function renderApp(initial: Identity | undefined) {

@@ -1,9 +1,9 @@
+import { ago, anOrder, NOW } from '@coffee/app-shared/testing';
 import { OrderState } from '@coffee/backend/contracts';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { boardColumns } from '../features/board/utils/board-state';
 import type { QrView } from '../features/qr-code/utils/qr-state';
-import { ago, anOrder, NOW } from '../testing/fixtures';
 import { DisplayScreen } from './display-screen';
 
 const URL = 'http://127.0.0.1:3000/order?shop=main&token=t1';

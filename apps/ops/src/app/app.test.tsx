@@ -1,10 +1,10 @@
 import type { Identity } from '@coffee/app-shared';
-import { createFakeApi, createFakeAuth, renderWithServices } from '@coffee/app-shared/testing';
+import { createFakeApi, createFakeAuth, renderWithServices, staffIdentity } from '@coffee/app-shared/testing';
 import { Role } from '@coffee/backend/contracts';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { staffIdentity, WAIT_TIMES, WORKFLOW } from '../testing/fixtures';
+import { WAIT_TIMES, WORKFLOW } from '../testing/fixtures';
 import { App } from './app';
 
 function renderApp(initial: Identity | undefined) {

@@ -9,11 +9,6 @@ import {
   type WorkflowResponse,
 } from '@coffee/backend/contracts';
 
-/** A signed-in staff account holding `role`. */
-export function staffIdentity(role: Role): Identity {
-  return { userId: `user-${role}`, username: role, roles: [role] };
-}
-
 /** A small workflow: a choice, a wait for the barista with a catch, and two ends. */
 export const DEFINITION: AslDefinition = {
   StartAt: 'ReadShop',

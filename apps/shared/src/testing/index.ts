@@ -6,4 +6,5 @@
 export { createFakeApi, type FakeApi, type FakeApiCall, type FakeRoute } from './fake-api';
 export { createFakeAuth, FAKE_CODE, type FakeAuth } from './fake-auth';
 export { createFakeRealtime, type FakeRealtime } from './fake-realtime';
+export { ago, anOrder, MENU, NOW, orderMessage, SHOP, staffIdentity } from './fixtures';
 export { renderWithServices, type TestServices } from './render-with-services';

@@ -1,5 +1,14 @@
 import { ApiError } from '@coffee/app-shared';
-import { createFakeApi, createFakeAuth, type FakeApi, renderWithServices } from '@coffee/app-shared/testing';
+import {
+  anOrder,
+  createFakeApi,
+  createFakeAuth,
+  type FakeApi,
+  orderMessage,
+  renderWithServices,
+  SHOP,
+  staffIdentity,
+} from '@coffee/app-shared/testing';
 import {
   EventType,
   type Order,
@@ -13,7 +22,6 @@ import {
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { anOrder, orderMessage, SHOP, staffIdentity } from '../../testing/fixtures';
 import { QueuePage } from './queue-page';
 
 const now = () => new Date().toISOString();
@@ -55,7 +63,9 @@ describe('QueuePage', () => {
     ]);
     expect(await within(column(/^New/)).findByRole('article', { name: 'Order #7' })).toBeTruthy();
     expect(within(column(/^Making/)).getByRole('article', { name: 'Order #8' })).toBeTruthy();
-    const states = callsOf(api, 'listShopOrders').map((call) => call.input.query?.state);
+    const states = callsOf(api, 'listShopOrders').map(
+      (call) => (call.input.query as { state?: string } | undefined)?.state,
+    );
     expect(states.sort()).toEqual(['MAKING', 'READY', 'SUBMITTED']);
   });
 

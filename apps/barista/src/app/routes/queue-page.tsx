@@ -1,4 +1,4 @@
-import { ErrorMessage, useShopConfig } from '@coffee/app-shared';
+import { ErrorMessage, useNow, useShopConfig } from '@coffee/app-shared';
 import { DEFAULT_LIMITS } from '@coffee/backend/contracts';
 import { useMemo, useState } from 'react';
 import { useQueue } from '../../features/queue/api/queue-query';
@@ -9,7 +9,6 @@ import { queueColumns } from '../../features/queue/utils/queue-state';
 import { useShopSettings } from '../../features/shop/api/use-shop-settings';
 import { MenuAvailability } from '../../features/shop/components/menu-availability';
 import { ShopOpenSwitch } from '../../features/shop/components/shop-open-switch';
-import { useNow } from '../../hooks/use-now';
 
 /**
  * The barista's screen: the shop's open switch and drink availability on top, the live queue

@@ -1,4 +1,13 @@
-import { createFakeApi, createFakeAuth, type FakeApi, renderWithServices } from '@coffee/app-shared/testing';
+import {
+  anOrder,
+  createFakeApi,
+  createFakeAuth,
+  type FakeApi,
+  orderMessage,
+  renderWithServices,
+  SHOP,
+  staffIdentity,
+} from '@coffee/app-shared/testing';
 import {
   EventType,
   OrderState,
@@ -11,7 +20,6 @@ import {
 } from '@coffee/backend/contracts';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { anOrder, orderMessage, SHOP, staffIdentity } from '../../testing/fixtures';
 import { DisplayPage } from './display-page';
 
 const iso = (offsetSeconds: number) => new Date(Date.now() + offsetSeconds * 1000).toISOString();

@@ -1,4 +1,4 @@
-import { ErrorMessage, OfflineIndicator, useShopConfig, useTopic } from '@coffee/app-shared';
+import { ErrorMessage, OfflineIndicator, useNow, useShopConfig, useTopic } from '@coffee/app-shared';
 import { shopQueueTopic } from '@coffee/backend/contracts';
 import { useMemo } from 'react';
 import { useBoard } from '../../features/board/api/board-query';
@@ -8,7 +8,6 @@ import { useQrCode } from '../../features/qr-code/api/qr-code-query';
 import { useQrCodeUpdates } from '../../features/qr-code/hooks/use-qr-code-updates';
 import { qrView } from '../../features/qr-code/utils/qr-state';
 import { WaitTimeNote } from '../../features/wait-time/components/wait-time-note';
-import { useNow } from '../../hooks/use-now';
 import { DisplayScreen } from '../display-screen';
 
 /**

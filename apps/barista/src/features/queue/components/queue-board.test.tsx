@@ -1,8 +1,8 @@
+import { ago, anOrder, MENU, NOW } from '@coffee/app-shared/testing';
 import { OrderState } from '@coffee/backend/contracts';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { ago, anOrder, MENU, NOW } from '../../../testing/fixtures';
 import type { OrderAction } from '../utils/order-actions';
 import { queueColumns } from '../utils/queue-state';
 import { QueueBoard } from './queue-board';

@@ -1,6 +1,6 @@
 import { ApiError, NETWORK_ERROR } from '@coffee/app-shared';
+import { anOrder } from '@coffee/app-shared/testing';
 import { describe, expect, it } from 'vitest';
-import { anOrder } from '../../../testing/fixtures';
 import { actionErrorMessage } from './action-errors';
 
 const ORDER = anOrder({ orderNumber: 12 });

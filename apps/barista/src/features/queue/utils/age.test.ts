@@ -1,6 +1,6 @@
+import { ago, anOrder } from '@coffee/app-shared/testing';
 import { OrderState } from '@coffee/backend/contracts';
 import { describe, expect, it } from 'vitest';
-import { ago, anOrder } from '../../../testing/fixtures';
 import { ageLevel, ageSince, formatDuration, spokenDuration } from './age';
 
 const MINUTE = 60_000;

@@ -1,5 +1,5 @@
+import { anOrder, MENU } from '@coffee/app-shared/testing';
 import { describe, expect, it } from 'vitest';
-import { anOrder, MENU } from '../../../testing/fixtures';
 import { actionsFor } from './order-actions';
 import { customerLabel, drinkSummary, orderNumberLabel } from './order-labels';
 

@@ -1,6 +1,6 @@
+import { ago, anOrder, NOW, orderMessage } from '@coffee/app-shared/testing';
 import { EventType, OrderState } from '@coffee/backend/contracts';
 import { describe, expect, it } from 'vitest';
-import { ago, anOrder, NOW, orderMessage } from '../../../testing/fixtures';
 import { applyQueueMessage, mergeListing, queueColumns, READY_VISIBLE_MS, upsertOrder } from './queue-state';
 
 const ids = (orders: { orderId: string }[]) => orders.map((order) => order.orderId);

@@ -1,7 +1,7 @@
+import { MENU } from '@coffee/app-shared/testing';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { MENU } from '../../../testing/fixtures';
 import { MenuAvailability } from './menu-availability';
 import { ShopOpenSwitch } from './shop-open-switch';
 

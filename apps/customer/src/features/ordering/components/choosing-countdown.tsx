@@ -1,4 +1,4 @@
-import { useNow } from '../../../lib/use-now';
+import { useNow } from '@coffee/app-shared';
 
 /** `m:ss` of a number of seconds. */
 export function formatSeconds(seconds: number): string {

@@ -1,7 +1,7 @@
+import { anOrder } from '@coffee/app-shared/testing';
 import { OrderState } from '@coffee/backend/contracts';
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { anOrder } from '../../../testing/fixtures';
 import { MAX_NUMBERS_PER_COLUMN, OrderBoard } from './order-board';
 
 const making = (count: number) =>

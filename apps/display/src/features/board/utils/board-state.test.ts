@@ -1,6 +1,6 @@
+import { ago, anOrder, NOW, orderMessage } from '@coffee/app-shared/testing';
 import { EventType, OrderState } from '@coffee/backend/contracts';
 import { describe, expect, it } from 'vitest';
-import { ago, anOrder, NOW, orderMessage } from '../../../testing/fixtures';
 import { applyBoardMessage, boardColumns, mergeListing, READY_VISIBLE_MS } from './board-state';
 
 const numbers = (orders: { orderNumber?: number | undefined }[]) => orders.map((order) => order.orderNumber);

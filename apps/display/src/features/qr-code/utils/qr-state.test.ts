@@ -1,6 +1,6 @@
+import { NOW } from '@coffee/app-shared/testing';
 import type { QrCodeResponse } from '@coffee/backend/contracts';
 import { describe, expect, it } from 'vitest';
-import { NOW } from '../../../testing/fixtures';
 import {
   formatCountdown,
   msUntilRefresh,

@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 
-/** The current time in milliseconds, updated every `intervalMs` while `active`. */
+/**
+ * The current time (epoch ms), re-read every `intervalMs` while `active`: one clock for a whole
+ * screen, so that every timer on it moves in step and only one interval runs.
+ */
 export function useNow(intervalMs = 1000, active = true): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
