@@ -1,10 +1,8 @@
-import type { Identity } from '@coffee/app-shared';
 import {
   type AslDefinition,
   type Order,
   type OrderHistoryResponse,
   OrderState,
-  type Role,
   type WaitTimesResponse,
   type WorkflowResponse,
 } from '@coffee/backend/contracts';
