@@ -234,11 +234,13 @@ export class LocalCloud {
 
   /** Stops the ports and closes the stores; running executions resume at the next start. */
   async stop(): Promise<void> {
+    // Users first, then the engines — a task still running is dropped, to run again at the next
+    // start, rather than failed by a service closed under it — then the services they call.
     await this.web?.close();
+    await this.stepFunctions.close();
+    await this.eventBridge.close();
     await this.edge.close();
     await this.iot.close();
-    await this.eventBridge.close();
-    await this.stepFunctions.close();
     await this.cognito.close();
     await this.dynamodb.close();
   }

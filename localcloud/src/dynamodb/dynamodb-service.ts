@@ -23,6 +23,8 @@ const OWN_ACTIONS = new Set(['UpdateTimeToLive', 'DescribeTimeToLive']);
  */
 export class DynamoDbService {
   private readonly ttlService: AwsJsonService;
+  /** The requests dynalite is answering now. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   private constructor(
     private readonly server: Server,
@@ -83,14 +85,19 @@ export class DynamoDbService {
           throw error;
         }
         const finished = new Promise<void>((resolve) => response.once('close', resolve));
+        this.inFlight.add(finished);
         this.server.emit('request', replayedRequest(request, body), response);
         await finished;
+        this.inFlight.delete(finished);
       },
     };
   }
 
   /** Waits for pending operations and closes the store. */
   async close(): Promise<void> {
+    // Requests handed to dynalite are not connections of its server, so its close would not wait
+    // for them: a store closed under one makes dynalite throw outside any handler.
+    await Promise.all(this.inFlight);
     await this.timeToLive.stop();
     this.client.destroy();
     return new Promise((resolve, reject) =>
