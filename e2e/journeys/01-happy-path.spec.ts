@@ -1,0 +1,72 @@
+import { chooseDrink, newCustomerEmail, orderNumberShown, signInCustomer } from '../support/customer.js';
+import { expect, expectNotReloaded, markLoaded, test } from '../support/fixtures.js';
+import {
+  boardColumn,
+  boardNumber,
+  openBarista,
+  openDisplay,
+  orderCard,
+  queueColumn,
+  scanQrCode,
+} from '../support/staff.js';
+
+test.use({ runtimeOptions: { name: 'happy-path' } });
+
+test('a customer scans the display, orders a latte with oat milk, and collects it when the barista is done', async ({
+  openScreen,
+  runtime,
+  snap,
+}) => {
+  const display = await openScreen('display', 'display');
+  const barista = await openScreen('tablet', 'barista');
+  const phone = await openScreen('phone', 'customer');
+  await openDisplay(display.page);
+  await openBarista(barista.page);
+  await markLoaded(display.page);
+  await markLoaded(barista.page);
+
+  // The phone scans the code on the display.
+  const url = await scanQrCode(display.page);
+  expect(new URL(url).pathname).toBe('/order');
+  expect(new URL(url).searchParams.get('shop')).toBe('main');
+  await snap(display.page, 'display-qr-code');
+
+  // The customer signs in with an emailed code and orders.
+  await phone.page.goto(url);
+  await snap(phone.page, 'customer-sign-in');
+  await signInCustomer(phone.page, runtime.edgeUrl, newCustomerEmail('ada'));
+  await expect(phone.page.getByRole('heading', { name: 'Choose your drink' })).toBeVisible();
+  await markLoaded(phone.page);
+  await expect(phone.page.getByRole('timer')).toContainText('left to choose');
+  await snap(phone.page, 'customer-menu');
+  await chooseDrink(phone.page, 'Latte', 'Oat');
+  await expect(phone.page.getByRole('heading', { name: 'In the queue' })).toBeVisible();
+  const number = await orderNumberShown(phone.page);
+  await expect(phone.page.getByText('Latte · Oat · Regular')).toBeVisible();
+  await snap(phone.page, 'customer-in-queue');
+
+  // The order appears on the tablet without a reload, with its drink and modifier.
+  const card = orderCard(queueColumn(barista.page, 'New'), number);
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Latte');
+  await expect(card).toContainText('Oat');
+  await snap(barista.page, 'barista-new-order');
+
+  // The barista makes it: the customer and the display follow live.
+  await barista.page.getByRole('button', { name: `Make order #${number}` }).click();
+  await expect(orderCard(queueColumn(barista.page, 'Making'), number)).toBeVisible();
+  await expect(phone.page.getByRole('heading', { name: 'Being made' })).toBeVisible();
+  await expect(boardNumber(boardColumn(display.page, 'Being made'), number)).toBeVisible();
+  await snap(display.page, 'display-being-made');
+
+  // The barista completes it: "ready" on the phone, the ready column on the display.
+  await barista.page.getByRole('button', { name: `Complete order #${number}` }).click();
+  await expect(orderCard(queueColumn(barista.page, 'Ready'), number)).toBeVisible();
+  await expect(phone.page.getByRole('heading', { name: 'Ready for pickup' })).toBeVisible();
+  await expect(boardNumber(boardColumn(display.page, 'Ready for pickup'), number)).toBeVisible();
+  await expect(boardNumber(boardColumn(display.page, 'Being made'), number)).toBeHidden();
+  for (const screen of [display, barista, phone]) await expectNotReloaded(screen.page);
+  await snap(phone.page, 'customer-ready');
+  await snap(barista.page, 'barista-queue');
+  await snap(display.page, 'display-ready');
+});

@@ -1,0 +1,33 @@
+import { expectAccessible } from '../support/axe.js';
+import { chooseDrink, newCustomerEmail, orderNumberShown, scanAndSignIn } from '../support/customer.js';
+import { expect, test } from '../support/fixtures.js';
+import { openBarista, openDisplay, orderCard, queueColumn, scanQrCode } from '../support/staff.js';
+
+test.use({ runtimeOptions: { name: 'queue-full', limits: { capacity: 1 } } });
+
+test('with the baristas at capacity, the next customer is refused with a clear message', async ({
+  openScreen,
+  runtime,
+  snap,
+}, testInfo) => {
+  const display = await openScreen('display', 'display');
+  const barista = await openScreen('tablet', 'barista');
+  const first = await openScreen('phone', 'first customer');
+  const second = await openScreen('phone', 'second customer');
+  await openDisplay(display.page);
+  await openBarista(barista.page);
+  const url = await scanQrCode(display.page);
+
+  await scanAndSignIn(first.page, url, runtime.edgeUrl, newCustomerEmail('first'));
+  await chooseDrink(first.page, 'Flat white', 'Oat');
+  const number = await orderNumberShown(first.page);
+  await expect(orderCard(queueColumn(barista.page, 'New'), number)).toBeVisible();
+
+  // The queue holds one open order: the second customer is not admitted, and is told why.
+  await scanAndSignIn(second.page, url, runtime.edgeUrl, newCustomerEmail('second'));
+  await expect(second.page.getByText(/at capacity/)).toBeVisible();
+  await expect(second.page.getByRole('radio', { name: 'Latte', exact: true })).toBeHidden();
+  await snap(second.page, 'customer-queue-full');
+  await expectAccessible(second.page, 'customer queue full', testInfo);
+  await expect(queueColumn(barista.page, 'New').getByRole('article')).toHaveCount(1);
+});
