@@ -127,7 +127,7 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
 
   const [barista, display] = await Promise.all([signIn('barista'), signIn('display')]);
   await call('PUT', pathFor(Api.updateLimits, { shopId: SHOP }), barista, {
-    drinksPerCode: 500,
+    drinksPerCode: 5000,
     capacity: 1000,
     dailyLimit: 100,
     ...limits,

@@ -27,7 +27,7 @@ export const DEFAULT_LIMITS = {
  * rehearsal or a browser test run the whole flow with timeouts of a few seconds.
  */
 export const LIMIT_BOUNDS = {
-  drinksPerCode: { min: 1, max: 500 },
+  drinksPerCode: { min: 1, max: 5000 },
   codeSeconds: { min: 10, max: 3600 },
   capacity: { min: 1, max: 5000 },
   dailyLimit: { min: 1, max: 100 },
