@@ -109,6 +109,29 @@ describe('App from the QR code', () => {
     const [first, second] = api.calls.filter((call) => call.name === 'placeOrder');
     expect(second?.input.idempotencyKey).toBe(first?.input.idempotencyKey);
   });
+
+  it('posts a later scan of the same code with a new Idempotency-Key once the first had its answer', async () => {
+    // Arrange: the first scan is refused (an order still open)
+    open(QR_URL);
+    const api = createFakeApi({
+      getShopConfig: CONFIG,
+      placeOrder: () => {
+        throw new ApiError('order-open', 409, 'You already have an open order.');
+      },
+    });
+    const first = renderWithServices(<App />, { api, auth: createFakeAuth({ initial: CUSTOMER }) });
+    await waitFor(() => expect(api.calls.filter((call) => call.name === 'placeOrder')).toHaveLength(1));
+    first.unmount();
+
+    // Act: the same code scanned again later
+    open(QR_URL);
+    renderWithServices(<App />, { api, auth: createFakeAuth({ initial: CUSTOMER }) });
+
+    // Assert
+    await waitFor(() => expect(api.calls.filter((call) => call.name === 'placeOrder')).toHaveLength(2));
+    const [earlier, later] = api.calls.filter((call) => call.name === 'placeOrder');
+    expect(later?.input.idempotencyKey).not.toBe(earlier?.input.idempotencyKey);
+  });
 });
 
 describe('App home', () => {
