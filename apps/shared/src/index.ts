@@ -51,6 +51,7 @@ export {
   useConnectionStatus,
   useTopic,
 } from './realtime/realtime-provider';
+export { startApp } from './start-app';
 export { AppLayout } from './ui/app-layout';
 export { ErrorMessage } from './ui/error-message';
 export { OfflineIndicator } from './ui/offline-indicator';
