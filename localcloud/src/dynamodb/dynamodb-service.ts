@@ -84,11 +84,19 @@ export class DynamoDbService {
           if (error instanceof AwsServiceError) return sendAwsError(response, error);
           throw error;
         }
-        const finished = new Promise<void>((resolve) => response.once('close', resolve));
-        this.inFlight.add(finished);
+        // Done when dynalite ends its answer, not when the connection closes: a caller that hangs
+        // up (or the edge closing its connections) must not let the store close under dynalite.
+        const answered = new Promise<void>((resolve) => {
+          const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+          response.end = ((...args: unknown[]) => {
+            resolve();
+            return end(...args);
+          }) as typeof response.end;
+        });
+        this.inFlight.add(answered);
         this.server.emit('request', replayedRequest(request, body), response);
-        await finished;
-        this.inFlight.delete(finished);
+        await answered;
+        this.inFlight.delete(answered);
       },
     };
   }
