@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, OrderHistoryResponseSchema, pathFor, WorkflowResponseSchema } from '../src/contracts/api.js';
 import { OrderState } from '../src/contracts/orders.js';
 import { arrangeShop, eventually } from './support/order-processor-cloud.js';
-import { type ShopCloud, startShopCloud } from './support/shop-cloud.js';
+import { orderWaitingForBarista, type ShopCloud, startShopCloud } from './support/shop-cloud.js';
 
 const LATTE = { drinkId: 'latte', modifiers: { milk: 'Oat', size: 'Large' } };
 const LIMITS = { codeSeconds: 3600, drinksPerCode: 50, capacity: 20, dailyLimit: 5 };
@@ -20,34 +20,7 @@ afterAll(async () => {
   await t?.stop();
 });
 
-/** A customer's order, admitted, its drink chosen and numbered: waiting for a barista. */
-async function numberedOrder(shopId: string) {
-  const customer = await t.newCustomer();
-  const code = (await (
-    await t.call('GET', pathFor(Api.getQrCode, { shopId }), { token: display })
-  ).json()) as {
-    token: string;
-  };
-  const placed = await t.call('POST', pathFor(Api.placeOrder, { shopId }), {
-    token: customer.token,
-    body: { token: code.token },
-  });
-  const { orderId } = (await placed.json()) as { orderId: string };
-  await eventually(
-    () => readOrder(orderId),
-    (o) => o.state === OrderState.Created,
-  );
-  const chosen = await t.call('PUT', pathFor(Api.submitDrink, { orderId }), {
-    token: customer.token,
-    body: LATTE,
-  });
-  expect(chosen.status).toBe(200);
-  await eventually(
-    () => readOrder(orderId),
-    (o) => o.orderNumber !== undefined && o.taskTokenFor !== undefined,
-  );
-  return { orderId, customer };
-}
+const numberedOrder = (shopId: string) => orderWaitingForBarista(t, shopId, display, LATTE);
 
 async function readOrder(orderId: string): Promise<Record<string, unknown>> {
   const { Item } = await t.db.send(

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, pathFor, WaitTimesResponseSchema } from '../src/contracts/api.js';
 import { type Order, OrderSchema, OrderState } from '../src/contracts/orders.js';
 import { arrangeShop, eventually } from './support/order-processor-cloud.js';
-import { type ShopCloud, startShopCloud } from './support/shop-cloud.js';
+import { orderWaitingForBarista, type ShopCloud, startShopCloud } from './support/shop-cloud.js';
 
 const LATTE = { drinkId: 'latte', modifiers: { milk: 'Oat', size: 'Large' } };
 const LIMITS = { codeSeconds: 3600, drinksPerCode: 50, capacity: 20, dailyLimit: 5 };
@@ -26,34 +26,8 @@ async function getOrder(orderId: string, token = barista): Promise<Order> {
   return OrderSchema.strict().parse(await response.json());
 }
 
-/** A customer's order with its drink chosen (SUBMITTED, numbered). */
-async function submittedOrder(shopId: string): Promise<string> {
-  const customer = await t.newCustomer();
-  const code = (await (
-    await t.call('GET', pathFor(Api.getQrCode, { shopId }), { token: display })
-  ).json()) as {
-    token: string;
-  };
-  const placed = await t.call('POST', pathFor(Api.placeOrder, { shopId }), {
-    token: customer.token,
-    body: { token: code.token },
-  });
-  const { orderId } = (await placed.json()) as { orderId: string };
-  await eventually(
-    () => getOrder(orderId),
-    (o) => o.state === OrderState.Created,
-  );
-  const chosen = await t.call('PUT', pathFor(Api.submitDrink, { orderId }), {
-    token: customer.token,
-    body: LATTE,
-  });
-  expect(chosen.status).toBe(200);
-  await eventually(
-    () => getOrder(orderId),
-    (o) => o.orderNumber !== undefined,
-  );
-  return orderId;
-}
+const submittedOrder = async (shopId: string) =>
+  (await orderWaitingForBarista(t, shopId, display, LATTE)).orderId;
 
 const act = (action: 'make' | 'unmake' | 'complete', orderId: string) =>
   t.call('POST', `/api/orders/${orderId}/${action}`, { token: barista });

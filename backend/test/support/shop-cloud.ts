@@ -11,10 +11,12 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { LambdaRegistry, LocalCloud } from '@coffee/localcloud';
 import mqtt, { type MqttClient } from 'mqtt';
+import { Api, pathFor } from '../../src/contracts/api.js';
 import { BUS_NAME, EVENT_SOURCE } from '../../src/contracts/events.js';
+import { OrderState } from '../../src/contracts/orders.js';
 import { resources } from '../../src/resources.js';
 import { createUser, TEST_PASSWORD } from './api-cloud.js';
-import { EventLog } from './order-processor-cloud.js';
+import { EventLog, eventually } from './order-processor-cloud.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -260,4 +262,39 @@ export async function ordersOfShop(db: DynamoDBDocumentClient, shopId: string): 
     start = page.LastEvaluatedKey;
   } while (start);
   return ids;
+}
+
+/**
+ * A new customer's order at `shopId`, placed with the code the display shows and its drink chosen,
+ * once the workflow has numbered it and stored its completion token: waiting for a barista.
+ */
+export async function orderWaitingForBarista(
+  t: ShopCloud,
+  shopId: string,
+  display: string,
+  drink: { drinkId: string; modifiers: Record<string, string> },
+): Promise<{ orderId: string; customer: { userId: string; token: string } }> {
+  const customer = await t.newCustomer();
+  const code = (await (
+    await t.call('GET', pathFor(Api.getQrCode, { shopId }), { token: display })
+  ).json()) as {
+    token: string;
+  };
+  const placed = await t.call('POST', pathFor(Api.placeOrder, { shopId }), {
+    token: customer.token,
+    body: { token: code.token },
+  });
+  const { orderId } = (await placed.json()) as { orderId: string };
+  const item = () =>
+    t.db
+      .send(new GetCommand({ TableName: 'orders', Key: { orderId }, ConsistentRead: true }))
+      .then((r) => r.Item ?? {});
+  await eventually(item, (o) => o.state === OrderState.Created);
+  const chosen = await t.call('PUT', pathFor(Api.submitDrink, { orderId }), {
+    token: customer.token,
+    body: drink,
+  });
+  if (chosen.status !== 200) throw new Error(`Choosing the drink answered ${chosen.status}`);
+  await eventually(item, (o) => o.orderNumber !== undefined && o.taskTokenFor !== undefined);
+  return { orderId, customer };
 }
