@@ -1,7 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, OrderHistoryResponseSchema, pathFor, WorkflowResponseSchema } from '../src/contracts/api.js';
-import { OrderState } from '../src/contracts/orders.js';
 import { arrangeShop, eventually } from './support/order-processor-cloud.js';
 import { orderWaitingForBarista, type ShopCloud, startShopCloud } from './support/shop-cloud.js';
 

@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, pathFor, WaitTimesResponseSchema } from '../src/contracts/api.js';
 import { type Order, OrderSchema, OrderState } from '../src/contracts/orders.js';
-import { arrangeShop, eventually } from './support/order-processor-cloud.js';
+import { arrangeShop } from './support/order-processor-cloud.js';
 import { orderWaitingForBarista, type ShopCloud, startShopCloud } from './support/shop-cloud.js';
 
 const LATTE = { drinkId: 'latte', modifiers: { milk: 'Oat', size: 'Large' } };
