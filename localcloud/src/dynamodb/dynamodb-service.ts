@@ -25,6 +25,8 @@ export class DynamoDbService {
   private readonly ttlService: AwsJsonService;
   /** The requests dynalite is answering now. */
   private readonly inFlight = new Set<Promise<void>>();
+  /** Set once {@link close} has begun: later requests are refused instead of reaching the store. */
+  private closing = false;
 
   private constructor(
     private readonly server: Server,
@@ -84,6 +86,12 @@ export class DynamoDbService {
           if (error instanceof AwsServiceError) return sendAwsError(response, error);
           throw error;
         }
+        // A body that finished arriving after close began must not reach a store about to close.
+        if (this.closing)
+          return sendAwsError(
+            response,
+            new AwsServiceError('ServiceUnavailable', 'DynamoDB is shutting down', 503),
+          );
         // Done when dynalite ends its answer, not when the connection closes: a caller that hangs
         // up (or the edge closing its connections) must not let the store close under dynalite.
         const answered = new Promise<void>((resolve) => {
@@ -105,7 +113,8 @@ export class DynamoDbService {
   async close(): Promise<void> {
     // Requests handed to dynalite are not connections of its server, so its close would not wait
     // for them: a store closed under one makes dynalite throw outside any handler.
-    await Promise.all(this.inFlight);
+    this.closing = true;
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
     await this.timeToLive.stop();
     this.client.destroy();
     return new Promise((resolve, reject) =>
