@@ -14,7 +14,9 @@ describe('stopping DynamoDB while a request is arriving', () => {
   it('answers a request whose body completes after close began with ServiceUnavailable, and closes cleanly', async () => {
     const dynamodb = await DynamoDbService.start({ dataDir });
     const route = dynamodb.route();
-    const server = createServer((req, res) => void route.handle(req, res));
+    const server = createServer(
+      (req, res) => void route.handle(req, res, new URL(req.url ?? '/', 'http://localhost')),
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
 
