@@ -7,7 +7,7 @@ import {
   type QrCodeResponse,
   shopQueueTopic,
 } from '@coffee/backend/contracts';
-import { type BenchCustomer, measureProcess, SHOP, type ShopHarness } from './shop-harness.js';
+import { type BenchCustomer, SHOP, type ShopHarness } from './shop-harness.js';
 import { orderLifecycle } from './shop-rush.js';
 import { type LatencySummary, summarize } from './stats.js';
 
@@ -50,7 +50,7 @@ export async function measureOpenOrders(
     await sleep(500);
     const times: Array<{ scanToAccepted: number; submitToQueue: number }> = [];
     let next = 0;
-    const measured = await measureProcess(() =>
+    const measured = await shop.measure(() =>
       Promise.all(
         Array.from({ length: concurrency }, async () => {
           while (next < probing.length) {

@@ -65,8 +65,7 @@ const rushPlans: RushPlan[] = quick
       { customers: 50, rounds: 3, arrivalWindowMs: 10_000, thinkMs: 1_000 },
       { customers: 50, rounds: 1, arrivalWindowMs: 0, thinkMs: 0 },
     ];
-// One shop for every shop benchmark: in-process functions keep their clients per process, so a
-// second local cloud in this process would find the first one's endpoints.
+// One shop, in a process of its own, for every shop benchmark.
 const shop = await startShop();
 const rushes: ShopRushResult[] = [];
 for (const plan of rushPlans) {
@@ -197,8 +196,9 @@ ${rushes
   )
   .join('\n')}
 
-(target: p99 under 50 ms for both, with 50 concurrent customers.) CPU and memory are those of the
-one process running the shop and the simulated phones and display.
+(target: p99 under 50 ms for both, with 50 concurrent customers.) The shop runs in a process of
+its own, as \`npm start\` runs it; CPU and memory are that process's. The simulated phones, display
+and baristas run in the benchmark's process, as real ones would run on their own devices.
 
 ![Latency distribution of the first rush](latency.svg)
 

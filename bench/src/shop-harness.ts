@@ -8,9 +8,9 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Api, pathFor, userOrdersTopic } from '@coffee/backend/contracts';
-import { resources } from '@coffee/backend/resources';
-import { LocalCloud } from '@coffee/localcloud';
+import { startLocalCloudProcess } from '@coffee/localcloud/process';
 import mqtt, { type MqttClient } from 'mqtt';
+import pidusage from 'pidusage';
 
 /** The default shop, which the benchmarks use. */
 export const SHOP = 'main';
@@ -20,6 +20,16 @@ const PASSWORD = 'Bench-Beans-42';
 export interface BenchCustomer {
   token: string;
   mine: MessageWaiter;
+}
+
+/** What the shop's process used while a benchmark ran. */
+export interface ProcessUsage<T> {
+  result: T;
+  /** CPU time (user + system) over the run's wall time, % of one core. */
+  cpuPercent: number;
+  /** The largest resident memory sampled during the run. */
+  peakRssMiB: number;
+  elapsedMs: number;
 }
 
 /** The whole shop as `npm start` runs it, with what a benchmark needs to drive it. */
@@ -38,45 +48,37 @@ export interface ShopHarness {
   subscribe(token: string, topic: string): Promise<MessageWaiter>;
   /** Creates `count` customers, signed in and subscribed to their own topic. */
   newCustomers(count: number): Promise<BenchCustomer[]>;
+  /** Runs `run`, measuring the CPU and memory of the shop's process meanwhile. */
+  measure<T>(run: () => Promise<T>): Promise<ProcessUsage<T>>;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the backend's declaration on a fresh data folder, in this process (so its CPU and memory
- * are this process's), with limits roomy enough for a benchmark.
+ * Starts the shop as `npm start` does (the local cloud CLI with the backend) on a fresh data folder,
+ * in a process of its own: the simulated phones of this process do not take its CPU, as real
+ * phones would not, and its CPU and memory are measured apart. Limits are roomy enough for a
+ * benchmark. `BENCH_PROFILE=1` writes a CPU profile of the shop to `bench/results/profiles/`.
  */
 export async function startShop(limits: Record<string, number> = {}): Promise<ShopHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-shop-'));
-  let runtimeConfig: () => unknown = () => ({});
-  const cloud = await LocalCloud.start({
+  const profiles = join(import.meta.dirname, '..', 'results', 'profiles');
+  const runtime = await startLocalCloudProcess({
     dataDir,
-    edgePort: 0,
-    outboxLog: () => undefined,
-    log: () => undefined,
-    app: {
-      declaration: resources,
-      baseDir: join(import.meta.dirname, '..', '..', 'backend'),
-      userPassword: PASSWORD,
-    },
-    web: { port: 0, landingPage: () => '', runtimeConfig: () => runtimeConfig() },
+    app: join(import.meta.dirname, '..', '..', 'backend'),
+    env: { STAFF_PASSWORD: PASSWORD },
+    ...(process.env.BENCH_PROFILE === '1' && { nodeOptions: ['--cpu-prof', `--cpu-prof-dir=${profiles}`] }),
   });
-  const address = cloud.web?.server.address();
-  if (!address || typeof address === 'string') throw new Error('The web port is not listening');
-  const { port } = address;
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = runtime.webUrl;
+  const config = (await (await fetch(`${origin}/config.json`)).json()) as {
+    region: string;
+    auth: { userPoolId: string; userPoolClientId: string };
+  };
   const idp = new CognitoIdentityProviderClient({
-    endpoint: cloud.endpoint,
-    region: cloud.region,
+    endpoint: runtime.edgeUrl,
+    region: config.region,
     credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
   });
-  const poolId = cloud.resources?.userPools.coffee as string;
-  const clientId = cloud.resources?.userPoolClients.coffee?.apps as string;
-  runtimeConfig = () => ({
-    region: cloud.region,
-    apiUrl: `${origin}/api`,
-    mqttUrl: `${origin.replace('http', 'ws')}/mqtt`,
-    auth: { userPoolId: poolId, userPoolClientId: clientId },
-  });
+  const { userPoolId: poolId, userPoolClientId: clientId } = config.auth;
   const clients: MqttClient[] = [];
   let customers = 0;
 
@@ -136,7 +138,7 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
     barista,
     display,
     siteUrl: origin,
-    edge: cloud.endpoint,
+    edge: runtime.edgeUrl,
     staffPassword: PASSWORD,
     call,
     subscribe,
@@ -147,10 +149,11 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
         made.push(...(await Promise.all(Array.from({ length: Math.min(25, count - i) }, newCustomer))));
       return made;
     },
+    measure: (run) => measureProcess(runtime.pid, run),
     async stop() {
       await Promise.all(clients.map((client) => client.endAsync(true)));
       idp.destroy();
-      await cloud.stop();
+      await runtime.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -199,24 +202,28 @@ export function seeded(seed: number): () => number {
   };
 }
 
-/** CPU time (user + system) and the largest resident memory of this process while `run` runs. */
-export async function measureProcess<T>(
-  run: () => Promise<T>,
-): Promise<{ result: T; cpuPercent: number; peakRssMiB: number; elapsedMs: number }> {
-  const startCpu = process.cpuUsage();
+/** CPU time and the largest resident memory of process `pid` while `run` runs. */
+async function measureProcess<T>(pid: number | undefined, run: () => Promise<T>): Promise<ProcessUsage<T>> {
+  if (pid === undefined) throw new Error('The shop is not running');
+  const before = await pidusage(pid);
   const started = performance.now();
-  let peak = process.memoryUsage.rss();
+  let peak = before.memory;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
+    pidusage(pid).then(
+      (usage) => {
+        peak = Math.max(peak, usage.memory);
+      },
+      () => undefined,
+    );
   }, 100);
   try {
     const result = await run();
-    const cpu = process.cpuUsage(startCpu);
+    const after = await pidusage(pid);
     const elapsedMs = performance.now() - started;
     return {
       result,
-      cpuPercent: ((cpu.user + cpu.system) / 1000 / elapsedMs) * 100,
-      peakRssMiB: Math.max(peak, process.memoryUsage.rss()) / 2 ** 20,
+      cpuPercent: ((after.ctime - before.ctime) / elapsedMs) * 100,
+      peakRssMiB: Math.max(peak, after.memory) / 2 ** 20,
       elapsedMs,
     };
   } finally {

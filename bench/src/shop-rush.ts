@@ -7,14 +7,7 @@ import {
   type QrCodeResponse,
   shopQueueTopic,
 } from '@coffee/backend/contracts';
-import {
-  type BenchCustomer,
-  type MessageWaiter,
-  measureProcess,
-  SHOP,
-  type ShopHarness,
-  seeded,
-} from './shop-harness.js';
+import { type BenchCustomer, type MessageWaiter, SHOP, type ShopHarness, seeded } from './shop-harness.js';
 import { type LatencySummary, summarize } from './stats.js';
 
 /** How the customers of a rush behave. */
@@ -39,7 +32,7 @@ export interface ShopRushResult extends RushPlan {
   samples: { scanToAccepted: number[]; submitToQueue: number[] };
   /** Complete order life cycles (scan to `OrderFinished`) per second over the run. */
   lifecyclesPerSecond: number;
-  /** CPU of the process running the shop (and the simulated phones), % of one core. */
+  /** CPU of the shop's process, % of one core. */
   cpuPercent: number;
   peakRssMiB: number;
 }
@@ -101,7 +94,7 @@ export async function measureShopRush(shop: ShopHarness, plan: RushPlan): Promis
   const queue = await shop.subscribe(shop.display, shopQueueTopic(SHOP));
   const people = await shop.newCustomers(plan.customers);
   const times: LifecycleTimes[] = [];
-  const measured = await measureProcess(() =>
+  const measured = await shop.measure(() =>
     Promise.all(
       people.map(async (customer) => {
         await sleep(random() * plan.arrivalWindowMs);

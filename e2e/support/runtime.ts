@@ -1,12 +1,10 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { LIMIT_ENV_VARS, type LimitName } from '@coffee/backend/contracts';
+import { startLocalCloudProcess } from '@coffee/localcloud/process';
 
 /** The repository's root folder: where the CLI, the backend and the built apps are. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -54,25 +52,9 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
-/** The runtime failed to start; its message carries what the process printed. */
+/** The runtime could not start: a part is not built, or an app's build stays incomplete. */
 export class RuntimeStartError extends Error {
   override readonly name = 'RuntimeStartError';
-}
-
-/** A TCP port free on loopback right now, as the operating system picks it. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address && typeof address === 'object') resolve(address.port);
-        else reject(new Error('No port was assigned'));
-      });
-    });
-  });
 }
 
 /** Fails early, in words, when a part the runtime needs has not been built. */
@@ -126,12 +108,9 @@ async function snapshotApps(folder: string): Promise<Record<string, string>> {
 
 /** The environment of the runtime: the staff password, the limits, and no SDK noise. */
 function runtimeEnv(options: RuntimeOptions): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    STAFF_PASSWORD,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  };
-  for (const name of Object.keys(LIMIT_ENV_VARS) as LimitName[]) delete env[LIMIT_ENV_VARS[name]];
+  const env: NodeJS.ProcessEnv = { STAFF_PASSWORD };
+  // The engineer's own COFFEE_* settings must not reach a journey's shop.
+  for (const name of Object.keys(LIMIT_ENV_VARS) as LimitName[]) env[LIMIT_ENV_VARS[name]] = undefined;
   for (const [name, value] of Object.entries({ ...STEADY_LIMITS, ...options.limits })) {
     env[LIMIT_ENV_VARS[name as LimitName]] = String(value);
   }
@@ -148,105 +127,23 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   checkBuilt();
   const folder = await mkdtemp(join(tmpdir(), `coffee-e2e-${options.name}-`));
   try {
-    const apps = await snapshotApps(join(folder, 'apps'));
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await launch(options, folder, apps);
-      } catch (error) {
-        // A free port can be taken between asking for it and listening on it: try other ports.
-        const portTaken = error instanceof RuntimeStartError && /is taken/.test(error.message);
-        if (!portTaken || attempt === PORT_ATTEMPTS) throw error;
-      }
-    }
+    const runtime = await startLocalCloudProcess({
+      dataDir: join(folder, 'data'),
+      app: join(REPO_ROOT, 'backend'),
+      webApps: await snapshotApps(join(folder, 'apps')),
+      env: runtimeEnv(options),
+      cwd: REPO_ROOT,
+      startTimeoutMs: START_TIMEOUT_MS,
+      stopTimeoutMs: STOP_TIMEOUT_MS,
+    });
+    return {
+      webUrl: runtime.webUrl,
+      edgeUrl: runtime.edgeUrl,
+      output: runtime.output,
+      stop: () => runtime.stop().finally(() => rm(folder, { recursive: true, force: true })),
+    };
   } catch (error) {
     await rm(folder, { recursive: true, force: true });
     throw error;
   }
-}
-
-/** How many times to pick free ports before giving up. */
-const PORT_ATTEMPTS = 3;
-
-async function launch(
-  options: RuntimeOptions,
-  folder: string,
-  apps: Record<string, string>,
-): Promise<Runtime> {
-  const [edgePort, webPort] = [await freePort(), await freePort()];
-  const args = [
-    join(REPO_ROOT, 'localcloud/dist/cli/start.js'),
-    '--app',
-    join(REPO_ROOT, 'backend'),
-    '--data-dir',
-    join(folder, 'data'),
-    '--edge-port',
-    String(edgePort),
-    '--port',
-    String(webPort),
-    ...Object.entries(apps).flatMap(([path, copy]) => ['--web-app', `${path}=${copy}`]),
-  ];
-  const child = spawn(process.execPath, args, {
-    cwd: REPO_ROOT,
-    env: runtimeEnv(options),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  // A worker that dies without its teardown must not leave the runtime (and its ports) behind.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => {
-      process.off('exit', killOnExit);
-      resolve(code);
-    }),
-  );
-  const output: string[] = [];
-
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new RuntimeStartError(`No "ready" within ${START_TIMEOUT_MS} ms:\n${output.join('\n')}`));
-    }, START_TIMEOUT_MS);
-    const onLine = (line: string) => {
-      output.push(line);
-      if (/^localcloud: ready in /.test(line)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    collectLines(child.stdout, onLine);
-    collectLines(child.stderr, onLine);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new RuntimeStartError(`The runtime exited with code ${code}:\n${output.join('\n')}`));
-    });
-  });
-
-  return {
-    webUrl: `http://127.0.0.1:${webPort}`,
-    edgeUrl: `http://127.0.0.1:${edgePort}`,
-    output,
-    stop: () => stopProcess(child, exited).finally(() => rm(folder, { recursive: true, force: true })),
-  };
-}
-
-/** Calls `onLine` with each non-empty line of `stream`, a line split across chunks kept whole. */
-function collectLines(stream: Readable | null, onLine: (line: string) => void): void {
-  let pending = '';
-  stream?.setEncoding('utf8');
-  stream?.on('data', (chunk: string) => {
-    const lines = (pending + chunk).split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) if (line.trim()) onLine(line);
-  });
-  stream?.on('end', () => {
-    if (pending.trim()) onLine(pending);
-  });
-}
-
-async function stopProcess(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-  await exited;
-  clearTimeout(timer);
 }

@@ -12,11 +12,11 @@ import {
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListExecutionsCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type LocalCloudProcess, startLocalCloudProcess } from '@coffee/localcloud/process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, IDEMPOTENCY_KEY_HEADER, pathFor } from '../../src/contracts/api.js';
 import { isFinalState, type Order, OrderState } from '../../src/contracts/orders.js';
 import { ABANDONED_AFTER_MS } from '../../src/validator/customer-store.js';
-import { type ShopProcess, shopProcess } from '../support/shop-process.js';
 
 /**
  * Issue 8's crash suite: the shop runs as `npm start` does, in a child process, under a steady
@@ -33,7 +33,9 @@ const SHOP = 'main';
 const DRINK = { drinkId: 'flat-white', modifiers: { milk: 'Oat' } };
 
 const dataDir = mkdtempSync(join(tmpdir(), 'backend-crash-'));
-let shop: ShopProcess;
+/** This package's folder: the application the local cloud runs (`--app`). */
+const BACKEND = join(import.meta.dirname, '..', '..');
+let shop: LocalCloudProcess;
 let idp: CognitoIdentityProviderClient;
 let db: DynamoDBDocumentClient;
 let sfn: SFNClient;
@@ -57,7 +59,7 @@ async function call(
   options: { body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: Record<string, unknown> } | undefined> {
   try {
-    const response = await fetch(`${shop.origin}${path}`, {
+    const response = await fetch(`${shop.webUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...options.headers },
       ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
@@ -86,25 +88,28 @@ async function signIn(username: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  shop = await shopProcess(dataDir, {
-    STAFF_PASSWORD: PASSWORD,
-    COFFEE_CUSTOMER_TIMEOUT_SECONDS: '5',
-    COFFEE_BARISTA_TIMEOUT_SECONDS: '10',
-    COFFEE_CAPACITY: '20',
-    COFFEE_DAILY_LIMIT: '100',
-    COFFEE_DRINKS_PER_CODE: '500',
-    COFFEE_CODE_SECONDS: '3600',
+  shop = await startLocalCloudProcess({
+    dataDir,
+    app: BACKEND,
+    env: {
+      STAFF_PASSWORD: PASSWORD,
+      COFFEE_CUSTOMER_TIMEOUT_SECONDS: '5',
+      COFFEE_BARISTA_TIMEOUT_SECONDS: '10',
+      COFFEE_CAPACITY: '20',
+      COFFEE_DAILY_LIMIT: '100',
+      COFFEE_DRINKS_PER_CODE: '500',
+      COFFEE_CODE_SECONDS: '3600',
+    },
   });
-  await shop.start();
   const sdk = {
-    endpoint: shop.edge,
+    endpoint: shop.edgeUrl,
     region: 'us-east-1',
     credentials: { accessKeyId: 't', secretAccessKey: 't' },
   };
   idp = new CognitoIdentityProviderClient(sdk);
   db = DynamoDBDocumentClient.from(new DynamoDBClient(sdk));
   sfn = new SFNClient(sdk);
-  const config = (await (await fetch(`${shop.origin}/config.json`)).json()) as {
+  const config = (await (await fetch(`${shop.webUrl}/config.json`)).json()) as {
     auth: { userPoolId: string; userPoolClientId: string };
   };
   clientId = config.auth.userPoolClientId;
@@ -197,7 +202,7 @@ describe('kill -9 under a steady load of orders', () => {
     for (let kill = 0; kill < KILLS; kill++) {
       await sleep(1_500 + random() * 2_500);
       await shop.kill();
-      await shop.start();
+      await shop.restart();
     }
     await sleep(1_000);
     loading = false;
