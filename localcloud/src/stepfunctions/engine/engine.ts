@@ -295,10 +295,11 @@ export class StepFunctionsEngine {
         `Invalid State Machine Execution Input: 'nested deeper than ${MAX_JSON_NESTING} levels'`,
       );
     const arn = executionArn(machine.stateMachineArn, name);
+    if (!this.live.has(arn) && (await this.findExecution(arn)))
+      throw new AwsServiceError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
+    // Looked for after the store answered: a start of the same name may have begun meanwhile.
     const running = this.live.get(arn);
     if (running) return this.sameExecution(running, inputText);
-    if (this.findExecution(arn))
-      throw new AwsServiceError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
 
     const definition = this.definitionOf(machine.stateMachineArn, machine.revisionId);
     const record: ExecutionRecord = {
@@ -335,7 +336,7 @@ export class StepFunctionsEngine {
   async getExecution(arn: string): Promise<ExecutionRecord> {
     const live = this.live.get(arn);
     if (live) return this.snapshot(live.record);
-    const record = this.findExecution(arn);
+    const record = await this.findExecution(arn);
     if (!record) throw new AwsServiceError('ExecutionDoesNotExist', `Execution Does Not Exist: '${arn}'`);
     return record;
   }
@@ -356,7 +357,7 @@ export class StepFunctionsEngine {
     for await (const [key, value] of this.db.iterator({ gt: after ?? range.gt, lt: range.lt })) {
       if (items.length === limit) return { items, nextToken: encodePageToken(lastKey as string) };
       const arn = value === '' ? Keys.executionOfMachineKey(key) : value;
-      const record = this.live.get(arn)?.record ?? this.findExecution(arn);
+      const record = this.live.get(arn)?.record ?? (await this.findExecution(arn));
       if (record && (!request.statusFilter || record.status === request.statusFilter)) {
         items.push(this.snapshot(record));
         lastKey = key;
@@ -531,8 +532,9 @@ export class StepFunctionsEngine {
     return record;
   }
 
-  private findExecution(arn: string): ExecutionRecord | undefined {
-    const value = this.db.getSync(Keys.execution(arn));
+  /** A closed (or not yet resumed) execution's record, read without blocking the event loop. */
+  private async findExecution(arn: string): Promise<ExecutionRecord | undefined> {
+    const value = await this.db.get(Keys.execution(arn));
     return value === undefined ? undefined : (JSON.parse(value) as ExecutionRecord);
   }
 
