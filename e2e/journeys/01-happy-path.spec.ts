@@ -1,10 +1,12 @@
-import { chooseDrink, newCustomerEmail, orderNumberShown, signInCustomer } from '../support/customer.js';
+import { newCustomerEmail, orderDrink, signInCustomer } from '../support/customer.js';
 import { expect, expectNotReloaded, markLoaded, test } from '../support/fixtures.js';
 import {
   boardColumn,
   boardNumber,
-  openBarista,
-  openDisplay,
+  completeOrder,
+  expectNewOrder,
+  makeOrder,
+  openStaffScreens,
   orderCard,
   queueColumn,
   scanQrCode,
@@ -17,11 +19,8 @@ test('a customer scans the display, orders a latte with oat milk, and collects i
   runtime,
   snap,
 }) => {
-  const display = await openScreen('display', 'display');
-  const barista = await openScreen('tablet', 'barista');
+  const { display, barista } = await openStaffScreens(openScreen);
   const phone = await openScreen('phone', 'customer');
-  await openDisplay(display.page);
-  await openBarista(barista.page);
   await markLoaded(display.page);
   await markLoaded(barista.page);
 
@@ -39,28 +38,26 @@ test('a customer scans the display, orders a latte with oat milk, and collects i
   await markLoaded(phone.page);
   await expect(phone.page.getByRole('timer')).toContainText('left to choose');
   await snap(phone.page, 'customer-menu');
-  await chooseDrink(phone.page, 'Latte', 'Oat');
+  const number = await orderDrink(phone.page, { drink: 'Latte', option: 'Oat' });
   await expect(phone.page.getByRole('heading', { name: 'In the queue' })).toBeVisible();
-  const number = await orderNumberShown(phone.page);
   await expect(phone.page.getByText('Latte · Oat · Regular')).toBeVisible();
   await snap(phone.page, 'customer-in-queue');
 
   // The order appears on the tablet without a reload, with its drink and modifier.
-  const card = orderCard(queueColumn(barista.page, 'New'), number);
-  await expect(card).toBeVisible();
+  const card = await expectNewOrder(barista.page, number);
   await expect(card).toContainText('Latte');
   await expect(card).toContainText('Oat');
   await snap(barista.page, 'barista-new-order');
 
   // The barista makes it: the customer and the display follow live.
-  await barista.page.getByRole('button', { name: `Make order #${number}` }).click();
+  await makeOrder(barista.page, number);
   await expect(orderCard(queueColumn(barista.page, 'Making'), number)).toBeVisible();
   await expect(phone.page.getByRole('heading', { name: 'Being made' })).toBeVisible();
   await expect(boardNumber(boardColumn(display.page, 'Being made'), number)).toBeVisible();
   await snap(display.page, 'display-being-made');
 
   // The barista completes it: "ready" on the phone, the ready column on the display.
-  await barista.page.getByRole('button', { name: `Complete order #${number}` }).click();
+  await completeOrder(barista.page, number);
   await expect(orderCard(queueColumn(barista.page, 'Ready'), number)).toBeVisible();
   await expect(phone.page.getByRole('heading', { name: 'Ready for pickup' })).toBeVisible();
   await expect(boardNumber(boardColumn(display.page, 'Ready for pickup'), number)).toBeVisible();

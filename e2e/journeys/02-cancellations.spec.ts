@@ -1,13 +1,6 @@
-import { chooseDrink, newCustomerEmail, orderNumberShown, scanAndSignIn } from '../support/customer.js';
+import { newCustomerEmail, openShopWithOrder } from '../support/customer.js';
 import { expect, test } from '../support/fixtures.js';
-import {
-  cancelAsBarista,
-  openBarista,
-  openDisplay,
-  orderCard,
-  queueColumn,
-  scanQrCode,
-} from '../support/staff.js';
+import { cancelAsBarista, makeOrder, orderCard, queueColumn } from '../support/staff.js';
 
 test.use({ runtimeOptions: { name: 'cancellations' } });
 
@@ -16,16 +9,13 @@ test('a customer cancels their order before it is made: it leaves the queue', as
   runtime,
   snap,
 }) => {
-  const display = await openScreen('display', 'display');
-  const barista = await openScreen('tablet', 'barista');
-  const phone = await openScreen('phone', 'customer');
-  await openDisplay(display.page);
-  await openBarista(barista.page);
-  await scanAndSignIn(phone.page, await scanQrCode(display.page), runtime.edgeUrl, newCustomerEmail('grace'));
-  await chooseDrink(phone.page, 'Cappuccino', 'Large');
-  const number = await orderNumberShown(phone.page);
+  const { barista, phone, number } = await openShopWithOrder(
+    openScreen,
+    runtime.edgeUrl,
+    newCustomerEmail('grace'),
+    { drink: 'Cappuccino', option: 'Large' },
+  );
   const card = orderCard(queueColumn(barista.page, 'New'), number);
-  await expect(card).toBeVisible();
 
   // A stray tap costs nothing: the customer is asked to confirm.
   await phone.page.getByRole('button', { name: 'Cancel order' }).click();
@@ -44,18 +34,15 @@ test('a barista cancels an order with a reason: the customer sees it', async ({
   runtime,
   snap,
 }) => {
-  const display = await openScreen('display', 'display');
-  const barista = await openScreen('tablet', 'barista');
-  const phone = await openScreen('phone', 'customer');
-  await openDisplay(display.page);
-  await openBarista(barista.page);
-  await scanAndSignIn(phone.page, await scanQrCode(display.page), runtime.edgeUrl, newCustomerEmail('alan'));
-  await chooseDrink(phone.page, 'Mocha', 'Soy');
-  const number = await orderNumberShown(phone.page);
-  await expect(orderCard(queueColumn(barista.page, 'New'), number)).toBeVisible();
+  const { barista, phone, number } = await openShopWithOrder(
+    openScreen,
+    runtime.edgeUrl,
+    newCustomerEmail('alan'),
+    { drink: 'Mocha', option: 'Soy' },
+  );
 
   // The barista starts it, then runs out of soy milk.
-  await barista.page.getByRole('button', { name: `Make order #${number}` }).click();
+  await makeOrder(barista.page, number);
   await expect(phone.page.getByRole('heading', { name: 'Being made' })).toBeVisible();
   await barista.page.getByRole('button', { name: `Cancel order #${number}` }).click();
   await snap(barista.page, 'barista-cancel-dialog');

@@ -1,7 +1,7 @@
 import { expectAccessible } from '../support/axe.js';
 import { newCustomerEmail, scanAndSignIn } from '../support/customer.js';
 import { expect, test } from '../support/fixtures.js';
-import { openBarista, openDisplay, queueColumn, scanQrCode } from '../support/staff.js';
+import { openStaffScreens, queueColumn, scanQrCode } from '../support/staff.js';
 
 /** A short customer timeout, with a queue of one. */
 const CUSTOMER_TIMEOUT_SECONDS = 15;
@@ -19,12 +19,9 @@ test('a customer who does not choose in time sees the timeout, and the order lea
   snap,
 }, testInfo) => {
   test.setTimeout(CUSTOMER_TIMEOUT_SECONDS * 1000 + 90_000);
-  const display = await openScreen('display', 'display');
-  const barista = await openScreen('tablet', 'barista');
+  const { display, barista } = await openStaffScreens(openScreen);
   const phone = await openScreen('phone', 'customer');
   const late = await openScreen('phone', 'next customer');
-  await openDisplay(display.page);
-  await openBarista(barista.page);
   const url = await scanQrCode(display.page);
 
   await scanAndSignIn(phone.page, url, runtime.edgeUrl, newCustomerEmail('slow'));

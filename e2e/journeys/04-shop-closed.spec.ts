@@ -1,7 +1,7 @@
 import { expectAccessible } from '../support/axe.js';
 import { newCustomerEmail, scanAndSignIn, signInCustomer } from '../support/customer.js';
 import { expect, test } from '../support/fixtures.js';
-import { openBarista, openDisplay, qrCodeImage, scanQrCode } from '../support/staff.js';
+import { openStaffScreens, qrCodeImage, scanQrCode } from '../support/staff.js';
 
 test.use({ runtimeOptions: { name: 'shop-closed' } });
 
@@ -10,12 +10,9 @@ test('the barista closes the shop: the display and a customer react live, and a 
   runtime,
   snap,
 }, testInfo) => {
-  const display = await openScreen('display', 'display');
-  const barista = await openScreen('tablet', 'barista');
+  const { display, barista } = await openStaffScreens(openScreen);
   const regular = await openScreen('phone', 'customer at home');
   const late = await openScreen('phone', 'customer scanning');
-  await openDisplay(display.page);
-  await openBarista(barista.page);
   const url = await scanQrCode(display.page);
   await regular.page.goto('/order/');
   await signInCustomer(regular.page, runtime.edgeUrl, newCustomerEmail('regular'));

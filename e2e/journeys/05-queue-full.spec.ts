@@ -1,7 +1,7 @@
 import { expectAccessible } from '../support/axe.js';
-import { chooseDrink, newCustomerEmail, orderNumberShown, scanAndSignIn } from '../support/customer.js';
+import { newCustomerEmail, scanAndOrder, scanAndSignIn } from '../support/customer.js';
 import { expect, test } from '../support/fixtures.js';
-import { openBarista, openDisplay, orderCard, queueColumn, scanQrCode } from '../support/staff.js';
+import { expectNewOrder, openStaffScreens, queueColumn, scanQrCode } from '../support/staff.js';
 
 test.use({ runtimeOptions: { name: 'queue-full', limits: { capacity: 1 } } });
 
@@ -10,18 +10,16 @@ test('with the baristas at capacity, the next customer is refused with a clear m
   runtime,
   snap,
 }, testInfo) => {
-  const display = await openScreen('display', 'display');
-  const barista = await openScreen('tablet', 'barista');
+  const { display, barista } = await openStaffScreens(openScreen);
   const first = await openScreen('phone', 'first customer');
   const second = await openScreen('phone', 'second customer');
-  await openDisplay(display.page);
-  await openBarista(barista.page);
   const url = await scanQrCode(display.page);
 
-  await scanAndSignIn(first.page, url, runtime.edgeUrl, newCustomerEmail('first'));
-  await chooseDrink(first.page, 'Flat white', 'Oat');
-  const number = await orderNumberShown(first.page);
-  await expect(orderCard(queueColumn(barista.page, 'New'), number)).toBeVisible();
+  const number = await scanAndOrder(first.page, url, runtime.edgeUrl, newCustomerEmail('first'), {
+    drink: 'Flat white',
+    option: 'Oat',
+  });
+  await expectNewOrder(barista.page, number);
 
   // The queue holds one open order: the second customer is not admitted, and is told why.
   await scanAndSignIn(second.page, url, runtime.edgeUrl, newCustomerEmail('second'));

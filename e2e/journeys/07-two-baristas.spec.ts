@@ -1,7 +1,15 @@
 import { createBarista } from '../support/cognito.js';
-import { chooseDrink, newCustomerEmail, orderNumberShown, scanAndSignIn } from '../support/customer.js';
+import { newCustomerEmail, scanAndOrder } from '../support/customer.js';
 import { expect, test } from '../support/fixtures.js';
-import { openBarista, openDisplay, orderCard, queueColumn, scanQrCode } from '../support/staff.js';
+import {
+  expectNewOrder,
+  makeOrder,
+  openBarista,
+  openDisplay,
+  orderCard,
+  queueColumn,
+  scanQrCode,
+} from '../support/staff.js';
 
 test.use({ runtimeOptions: { name: 'two-baristas' } });
 
@@ -21,13 +29,15 @@ test('two baristas: the order one claims leaves the other one’s new column', a
   await openBarista(one.page);
   await openBarista(two.page, SECOND_BARISTA.username, SECOND_BARISTA.password);
 
-  await scanAndSignIn(phone.page, await scanQrCode(display.page), runtime.edgeUrl, newCustomerEmail('ida'));
-  await chooseDrink(phone.page, 'Americano', 'Oat');
-  const number = await orderNumberShown(phone.page);
-  await expect(orderCard(queueColumn(one.page, 'New'), number)).toBeVisible();
-  await expect(orderCard(queueColumn(two.page, 'New'), number)).toBeVisible();
+  const url = await scanQrCode(display.page);
+  const number = await scanAndOrder(phone.page, url, runtime.edgeUrl, newCustomerEmail('ida'), {
+    drink: 'Americano',
+    option: 'Oat',
+  });
+  await expectNewOrder(one.page, number);
+  await expectNewOrder(two.page, number);
 
-  await one.page.getByRole('button', { name: `Make order #${number}` }).click();
+  await makeOrder(one.page, number);
 
   await expect(orderCard(queueColumn(one.page, 'Making'), number)).toBeVisible();
   await expect(orderCard(queueColumn(two.page, 'New'), number)).toBeHidden();

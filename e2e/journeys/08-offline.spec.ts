@@ -1,6 +1,6 @@
-import { chooseDrink, newCustomerEmail, orderNumberShown, scanAndSignIn } from '../support/customer.js';
+import { newCustomerEmail, openShopWithOrder } from '../support/customer.js';
 import { expect, test } from '../support/fixtures.js';
-import { openBarista, openDisplay, orderCard, queueColumn, scanQrCode } from '../support/staff.js';
+import { completeOrder, makeOrder, orderCard, queueColumn } from '../support/staff.js';
 
 test.use({ runtimeOptions: { name: 'offline' } });
 
@@ -9,15 +9,12 @@ test('a customer’s phone loses the connection and comes back: the order status
   runtime,
   snap,
 }) => {
-  const display = await openScreen('display', 'display');
-  const barista = await openScreen('tablet', 'barista');
-  const phone = await openScreen('phone', 'customer');
-  await openDisplay(display.page);
-  await openBarista(barista.page);
-  await scanAndSignIn(phone.page, await scanQrCode(display.page), runtime.edgeUrl, newCustomerEmail('tim'));
-  await chooseDrink(phone.page, 'Espresso', 'Double');
-  const number = await orderNumberShown(phone.page);
-  await expect(orderCard(queueColumn(barista.page, 'New'), number)).toBeVisible();
+  const { barista, phone, number } = await openShopWithOrder(
+    openScreen,
+    runtime.edgeUrl,
+    newCustomerEmail('tim'),
+    { drink: 'Espresso', option: 'Double' },
+  );
 
   // The phone goes offline: it says so.
   await phone.context.setOffline(true);
@@ -26,8 +23,8 @@ test('a customer’s phone loses the connection and comes back: the order status
   await snap(phone.page, 'customer-offline');
 
   // Meanwhile the barista makes and completes the drink; the offline phone cannot know yet.
-  await barista.page.getByRole('button', { name: `Make order #${number}` }).click();
-  await barista.page.getByRole('button', { name: `Complete order #${number}` }).click();
+  await makeOrder(barista.page, number);
+  await completeOrder(barista.page, number);
   await expect(orderCard(queueColumn(barista.page, 'Ready'), number)).toBeVisible();
   // Give a live message time to (wrongly) arrive: the phone must still show the old status.
   await phone.page.waitForTimeout(2_000);

@@ -1,15 +1,16 @@
 import type { Page } from '@playwright/test';
 import { expectAccessible, KNOWN_ISSUES, type KnownIssue } from '../support/axe.js';
-import {
-  chooseDrink,
-  enterCodes,
-  newCustomerEmail,
-  orderNumberShown,
-  requestCode,
-  scanAndSignIn,
-} from '../support/customer.js';
+import { enterCodes, newCustomerEmail, orderDrink, requestCode, scanAndSignIn } from '../support/customer.js';
 import { expect, test } from '../support/fixtures.js';
-import { openBarista, orderCard, queueColumn, scanQrCode, signInStaff } from '../support/staff.js';
+import {
+  completeOrder,
+  expectNewOrder,
+  makeOrder,
+  openBarista,
+  qrCodeImage,
+  scanQrCode,
+  signInStaff,
+} from '../support/staff.js';
 
 test.use({ runtimeOptions: { name: 'accessibility' } });
 
@@ -33,7 +34,7 @@ test('every screen of the three apps has no serious or critical axe violation', 
   await expect(display.page.getByLabel('Username')).toBeVisible();
   await check(display.page, 'display sign-in');
   await signInStaff(display.page, 'display');
-  await expect(display.page.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await expect(qrCodeImage(display.page)).toBeVisible();
   await check(display.page, 'display with QR code');
   await barista.page.goto('/barista/');
   await expect(barista.page.getByLabel('Password')).toBeVisible();
@@ -52,12 +53,11 @@ test('every screen of the three apps has no serious or critical axe violation', 
   await phone.page.getByRole('radio', { name: 'Latte', exact: true }).check();
   await expect(phone.page.getByRole('group', { name: 'Milk' })).toBeVisible();
   await check(phone.page, 'customer menu');
-  await chooseDrink(phone.page, 'Latte', 'Oat');
-  const number = await orderNumberShown(phone.page);
+  const number = await orderDrink(phone.page, { drink: 'Latte', option: 'Oat' });
   await check(phone.page, 'customer order in the queue');
 
   // The barista: a new order, the cancel dialog, the drinks panel, an order being made.
-  await expect(orderCard(queueColumn(barista.page, 'New'), number)).toBeVisible();
+  await expectNewOrder(barista.page, number);
   await check(barista.page, 'barista queue with an order');
   await barista.page.getByRole('button', { name: `Cancel order #${number}` }).click();
   await expect(barista.page.getByRole('dialog')).toBeVisible();
@@ -67,12 +67,12 @@ test('every screen of the three apps has no serious or critical axe violation', 
   await expect(barista.page.getByRole('switch', { name: 'Mocha' })).toBeVisible();
   await check(barista.page, 'barista drinks panel');
   await barista.page.getByRole('button', { name: 'Hide drinks' }).click();
-  await barista.page.getByRole('button', { name: `Make order #${number}` }).click();
+  await makeOrder(barista.page, number);
   await expect(phone.page.getByRole('heading', { name: 'Being made' })).toBeVisible();
   await check(phone.page, 'customer order being made');
   await expect(display.page.getByRole('region', { name: 'Being made' }).getByRole('listitem')).toHaveCount(1);
   await check(display.page, 'display with an order being made');
-  await barista.page.getByRole('button', { name: `Complete order #${number}` }).click();
+  await completeOrder(barista.page, number);
   await expect(phone.page.getByRole('heading', { name: 'Ready for pickup' })).toBeVisible();
   await check(phone.page, 'customer order ready');
   await check(barista.page, 'barista queue with a ready order');

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
+import type { OpenScreen, Screen } from './fixtures.js';
+import { expectNewOrder, openStaffScreens, type StaffScreens, scanQrCode } from './staff.js';
 
 /** A message the local cloud "sent", as `GET /_localcloud/outbox` lists it. */
 interface OutboxMessage {
@@ -104,6 +106,14 @@ export async function scanAndSignIn(page: Page, url: string, edgeUrl: string, em
   await signInCustomer(page, edgeUrl, email);
 }
 
+/** A drink as the customer picks it on the menu: its name and, optionally, one option. */
+export interface DrinkChoice {
+  /** The drink, as the menu names it, e.g. `Latte`. */
+  drink: string;
+  /** One of its options, e.g. `Oat` milk or a `Large` size. */
+  option?: string;
+}
+
 /** Picks `drink` with `option` (e.g. Latte with Oat milk) on the menu and sends the order. */
 export async function chooseDrink(page: Page, drink: string, option?: string): Promise<void> {
   await page.getByRole('radio', { name: drink, exact: true }).check();
@@ -118,4 +128,55 @@ export async function orderNumberShown(page: Page): Promise<number> {
   const match = /(\d+)$/.exec((await line.textContent()) ?? '');
   if (!match?.[1]) throw new Error('No order number on the customer screen');
   return Number(match[1]);
+}
+
+/**
+ * Orders `choice` on the menu ({@link chooseDrink}) and answers the order number the customer's
+ * screen then shows ({@link orderNumberShown}).
+ */
+export async function orderDrink(page: Page, choice: DrinkChoice): Promise<number> {
+  await chooseDrink(page, choice.drink, choice.option);
+  return orderNumberShown(page);
+}
+
+/**
+ * A customer's whole order from a scanned QR code: opens `url` and signs in as `email`
+ * ({@link scanAndSignIn}), orders `choice` ({@link orderDrink}) and answers the order number shown.
+ */
+export async function scanAndOrder(
+  page: Page,
+  url: string,
+  edgeUrl: string,
+  email: string,
+  choice: DrinkChoice,
+): Promise<number> {
+  await scanAndSignIn(page, url, edgeUrl, email);
+  return orderDrink(page, choice);
+}
+
+/** An open shop with one customer's order waiting on the barista (see {@link openShopWithOrder}). */
+export interface ShopWithOrder extends StaffScreens {
+  /** The customer's phone (label `customer`), showing the order in the queue. */
+  phone: Screen;
+  /** The order's number, as the phone shows it. */
+  number: number;
+}
+
+/**
+ * The start of a journey about one order's life: the staff screens open ({@link openStaffScreens}),
+ * a customer's phone scans the display's code, signs in as `email` and orders `choice`
+ * ({@link scanAndOrder}), and the order shows in the barista's `New` column.
+ */
+export async function openShopWithOrder(
+  openScreen: OpenScreen,
+  edgeUrl: string,
+  email: string,
+  choice: DrinkChoice,
+): Promise<ShopWithOrder> {
+  const staff = await openStaffScreens(openScreen);
+  const phone = await openScreen('phone', 'customer');
+  const url = await scanQrCode(staff.display.page);
+  const number = await scanAndOrder(phone.page, url, edgeUrl, email, choice);
+  await expectNewOrder(staff.barista.page, number);
+  return { ...staff, phone, number };
 }

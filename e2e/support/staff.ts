@@ -1,6 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
+import type { OpenScreen, Screen } from './fixtures.js';
 import { STAFF_PASSWORD } from './runtime.js';
 
 /** jsQR is CommonJS typed as an ES module: under NodeNext its function is the `default` of the import. */
@@ -29,6 +30,27 @@ export async function openBarista(
   await page.goto('/barista/');
   await signInStaff(page, username, password);
   await expect(page.getByRole('region', { name: /^New/ })).toBeVisible();
+}
+
+/** The two staff screens most journeys start from, each signed in on its own device. */
+export interface StaffScreens {
+  /** The overhead display (label `display`), showing its board and the QR code. */
+  display: Screen;
+  /** The barista's tablet (label `barista`), showing the queue. */
+  barista: Screen;
+}
+
+/**
+ * Opens the shop as the staff do before customers come: the display signed in as `display`
+ * ({@link openDisplay}) and a tablet signed in as `barista` ({@link openBarista}). A journey then
+ * adds its customers' phones with `openScreen('phone', …)`.
+ */
+export async function openStaffScreens(openScreen: OpenScreen): Promise<StaffScreens> {
+  const display = await openScreen('display', 'display');
+  const barista = await openScreen('tablet', 'barista');
+  await openDisplay(display.page);
+  await openBarista(barista.page);
+  return { display, barista };
 }
 
 /** The display's QR code image. */
@@ -80,6 +102,26 @@ export function queueColumn(barista: Page, title: 'New' | 'Making' | 'Ready'): L
 /** The card of order `number` (e.g. 3) on the barista's tablet. */
 export function orderCard(scope: Page | Locator, number: number): Locator {
   return scope.getByRole('article', { name: `Order #${number}` });
+}
+
+/**
+ * Waits until order `number` shows in the barista's `New` column, as it does live (over MQTT)
+ * once a customer orders, and answers its card for a journey to look closer.
+ */
+export async function expectNewOrder(barista: Page, number: number): Promise<Locator> {
+  const card = orderCard(queueColumn(barista, 'New'), number);
+  await expect(card).toBeVisible();
+  return card;
+}
+
+/** Starts making order `number` on the barista's tablet (its `Make order #n` button). */
+export async function makeOrder(barista: Page, number: number): Promise<void> {
+  await barista.getByRole('button', { name: `Make order #${number}` }).click();
+}
+
+/** Marks order `number` done on the barista's tablet (its `Complete order #n` button). */
+export async function completeOrder(barista: Page, number: number): Promise<void> {
+  await barista.getByRole('button', { name: `Complete order #${number}` }).click();
 }
 
 /** A column of the display's board: `Being made` or `Ready for pickup`. */
