@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
-    setupFiles: ['./vitest.setup.ts'],
+    setupFiles: ['../shared/vitest.setup.ts'],
     maxWorkers: 1,
     testTimeout: 20_000,
   },

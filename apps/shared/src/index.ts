@@ -43,6 +43,16 @@ export {
   RuntimeConfigError,
   runtimeConfigProblems,
 } from './config/runtime-config';
+export { shopIdFromSearch } from './config/shop-id';
+export {
+  byAge,
+  createOrderCache,
+  FORGET_AFTER_MS,
+  type OrderCache,
+  type OrderCacheRules,
+  type OrderCacheUpdate,
+} from './orders/order-cache';
+export { applyOrderCacheUpdate, cachedOrders, useOrderListing } from './orders/use-order-listing';
 export { createAmplifyRealtime, mqttUrlWithToken } from './realtime/amplify-realtime';
 export type { ConnectionStatus, RealtimeConnection } from './realtime/realtime-connection';
 export {
@@ -56,5 +66,6 @@ export { AppLayout } from './ui/app-layout';
 export { ErrorMessage } from './ui/error-message';
 export { OfflineIndicator } from './ui/offline-indicator';
 export { EmailCodeSignInForm, StaffSignInForm } from './ui/sign-in-forms';
+export { StaffAppLayout, type StaffAppLayoutProps } from './ui/staff-app-layout';
 export { StartupError } from './ui/startup-error';
 export { useNow } from './ui/use-now';

@@ -1,22 +1,19 @@
 import type { Identity } from '@coffee/app-shared';
 import {
   createFakeApi,
-  createFakeAuth,
-  renderWithServices,
+  renderStaffApp,
   SHOP,
+  signInAsStaff,
   staffIdentity,
 } from '@coffee/app-shared/testing';
 import { Role } from '@coffee/backend/contracts';
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from './app';
 
 function renderApp(initial: Identity | undefined) {
   const api = createFakeApi({ getShopConfig: SHOP, listShopOrders: { orders: [] } });
-  const auth = createFakeAuth({ passwords: { barista: 'secret' }, ...(initial && { initial }) });
-  renderWithServices(<App shopId="main" />, { api, auth });
-  return { user: userEvent.setup() };
+  return renderStaffApp(<App shopId="main" />, { api, username: 'barista', initial });
 }
 
 describe('App', () => {
@@ -24,8 +21,7 @@ describe('App', () => {
     const { user } = renderApp(undefined);
     const username = (await screen.findByLabelText('Username')) as HTMLInputElement;
     expect(username.value).toBe('barista');
-    await user.type(screen.getByLabelText('Password'), 'secret');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await signInAsStaff(user);
     expect(await screen.findByRole('region', { name: /^New/ })).toBeTruthy();
   });
 

@@ -1,14 +1,13 @@
 import type { Identity } from '@coffee/app-shared';
 import {
   createFakeApi,
-  createFakeAuth,
-  renderWithServices,
+  renderStaffApp,
   SHOP,
+  signInAsStaff,
   staffIdentity,
 } from '@coffee/app-shared/testing';
 import { Role } from '@coffee/backend/contracts';
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from './app';
 
@@ -23,9 +22,7 @@ function renderApp(initial: Identity | undefined) {
       remaining: 10,
     }),
   });
-  const auth = createFakeAuth({ passwords: { display: 'secret' }, ...(initial && { initial }) });
-  const services = renderWithServices(<App shopId="main" />, { api, auth });
-  return { ...services, user: userEvent.setup() };
+  return renderStaffApp(<App shopId="main" />, { api, username: 'display', initial });
 }
 
 describe('App', () => {
@@ -33,8 +30,7 @@ describe('App', () => {
     const { user } = renderApp(undefined);
     const username = (await screen.findByLabelText('Username')) as HTMLInputElement;
     expect(username.value).toBe('display');
-    await user.type(screen.getByLabelText('Password'), 'secret');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await signInAsStaff(user);
     expect(await screen.findByRole('img', { name: /QR code/ })).toBeTruthy();
   });
 

@@ -1,7 +1,6 @@
-import { StaffSignInForm, useAuth } from '@coffee/app-shared';
+import { StaffSignInForm, shopIdFromSearch, useAuth } from '@coffee/app-shared';
 import { Role, StaffAccount } from '@coffee/backend/contracts';
 import { DisplayPage } from './routes/display-page';
-import { shopIdFromSearch } from './shop-id';
 
 /** The roles that may run the display: the display account, and a barista setting it up. */
 const DISPLAY_ROLES: readonly Role[] = [Role.Display, Role.Barista];

@@ -1,8 +1,7 @@
 import type { Identity } from '@coffee/app-shared';
-import { createFakeApi, createFakeAuth, renderWithServices, staffIdentity } from '@coffee/app-shared/testing';
+import { createFakeApi, renderStaffApp, signInAsStaff, staffIdentity } from '@coffee/app-shared/testing';
 import { Role } from '@coffee/backend/contracts';
 import { screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { WAIT_TIMES, WORKFLOW } from '../testing/fixtures';
 import { App } from './app';
@@ -13,9 +12,7 @@ function renderApp(initial: Identity | undefined) {
     listShopOrders: { orders: [] },
     getWaitTimes: WAIT_TIMES,
   });
-  const auth = createFakeAuth({ passwords: { barista: 'secret' }, ...(initial && { initial }) });
-  renderWithServices(<App shopId="main" />, { api, auth });
-  return { user: userEvent.setup() };
+  return renderStaffApp(<App shopId="main" />, { api, username: 'barista', initial });
 }
 
 describe('App', () => {
@@ -23,8 +20,7 @@ describe('App', () => {
     const { user } = renderApp(undefined);
     const username = (await screen.findByLabelText('Username')) as HTMLInputElement;
     expect(username.value).toBe('barista');
-    await user.type(screen.getByLabelText('Password'), 'secret');
-    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    await signInAsStaff(user);
     expect(await screen.findByRole('heading', { name: /^Workflow/ })).toBeTruthy();
   });
 

@@ -1,4 +1,4 @@
-import type { Api, RouteName, RouteResponse } from '@coffee/backend/contracts';
+import type { Api, Order, RouteName, RouteResponse } from '@coffee/backend/contracts';
 import type { ApiClient, CallInput } from '../api/api-client';
 
 /** One recorded call of a {@link FakeApi}. */
@@ -38,4 +38,12 @@ export function createFakeApi(routes: { [N in RouteName]?: FakeRoute<N> } = {}):
       return structuredClone(value) as never;
     },
   };
+}
+
+/**
+ * A `listShopOrders` answer listing those of `orders` in the state asked for; `orders` is read at
+ * each call, so a test can add to it to arrange what the next listing finds.
+ */
+export function ordersByState(orders: readonly Order[]): FakeRoute<'listShopOrders'> {
+  return ({ query }) => ({ orders: orders.filter((order) => order.state === query.state) });
 }

@@ -3,8 +3,15 @@
  *
  * @packageDocumentation
  */
-export { createFakeApi, type FakeApi, type FakeApiCall, type FakeRoute } from './fake-api';
+export {
+  createFakeApi,
+  type FakeApi,
+  type FakeApiCall,
+  type FakeRoute,
+  ordersByState,
+} from './fake-api';
 export { createFakeAuth, FAKE_CODE, type FakeAuth } from './fake-auth';
 export { createFakeRealtime, type FakeRealtime } from './fake-realtime';
 export { ago, anOrder, MENU, NOW, orderMessage, SHOP, staffIdentity } from './fixtures';
+export { renderStaffApp, STAFF_PASSWORD, signInAsStaff } from './render-staff-app';
 export { renderWithServices, type TestServices } from './render-with-services';

@@ -1,5 +1,6 @@
+import type { PublicMessage } from '@coffee/backend/contracts';
 import type { QueryClient } from '@tanstack/react-query';
-import { type RenderResult, render } from '@testing-library/react';
+import { act, type RenderResult, render, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { type AppServices, AppServicesProvider, createQueryClient } from '../app-services';
 import type { RuntimeConfig } from '../config/runtime-config';
@@ -13,6 +14,8 @@ export interface TestServices {
   auth: FakeAuth;
   /** The connection opened last (a new one opens whenever the signed-in user changes). */
   realtime: () => FakeRealtime;
+  /** Delivers `message` on `topic` once the page has subscribed to it, as the broker would. */
+  deliver: (topic: string, message: PublicMessage) => Promise<void>;
   queryClient: QueryClient;
 }
 
@@ -46,6 +49,12 @@ export function renderWithServices(
       return last;
     },
   };
+  const deliver = async (topic: string, message: PublicMessage) => {
+    await waitFor(() => {
+      if (!last.topics.includes(topic)) throw new Error(`Nothing subscribed to ${topic} yet`);
+    });
+    act(() => last.deliver(topic, message));
+  };
   const result = render(<AppServicesProvider services={services}>{ui}</AppServicesProvider>);
-  return { ...result, api, auth, queryClient, realtime: () => last };
+  return { ...result, api, auth, queryClient, realtime: () => last, deliver };
 }

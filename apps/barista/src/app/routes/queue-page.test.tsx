@@ -5,6 +5,7 @@ import {
   createFakeAuth,
   type FakeApi,
   orderMessage,
+  ordersByState,
   renderWithServices,
   SHOP,
   staffIdentity,
@@ -13,7 +14,6 @@ import {
   EventType,
   type Order,
   OrderState,
-  type PublicMessage,
   Role,
   type RouteName,
   shopConfigTopic,
@@ -30,19 +30,14 @@ const recent = (secondsAgo: number) => new Date(Date.now() - secondsAgo * 1000).
 function setup(orders: Order[], routes: Parameters<typeof createFakeApi>[0] = {}) {
   const api = createFakeApi({
     getShopConfig: SHOP,
-    listShopOrders: ({ query }) => ({ orders: orders.filter((order) => order.state === query.state) }),
+    listShopOrders: ordersByState(orders),
     ...routes,
   });
   const services = renderWithServices(<QueuePage shopId="main" />, {
     api,
     auth: createFakeAuth({ initial: staffIdentity(Role.Barista) }),
   });
-  /** Delivers `message` on `topic` once the page has subscribed to it. */
-  const deliver = async (topic: string, message: PublicMessage) => {
-    await waitFor(() => expect(services.realtime().topics).toContain(topic));
-    act(() => services.realtime().deliver(topic, message));
-  };
-  return { ...services, deliver, user: userEvent.setup() };
+  return { ...services, user: userEvent.setup() };
 }
 
 const callsOf = (api: FakeApi, name: RouteName) => api.calls.filter((call) => call.name === name);

@@ -4,6 +4,7 @@ import {
   createFakeAuth,
   type FakeApi,
   orderMessage,
+  ordersByState,
   renderWithServices,
   SHOP,
   staffIdentity,
@@ -11,7 +12,6 @@ import {
 import {
   EventType,
   OrderState,
-  type PublicMessage,
   type QrCodeResponse,
   Role,
   type RouteName,
@@ -41,19 +41,14 @@ function setup(routes: Parameters<typeof createFakeApi>[0] = {}) {
   const api = createFakeApi({
     getShopConfig: SHOP,
     getQrCode: () => aCode('t1', 8),
-    listShopOrders: ({ query }) => ({ orders: orders.filter((order) => order.state === query.state) }),
+    listShopOrders: ordersByState(orders),
     ...routes,
   });
   const services = renderWithServices(<DisplayPage shopId="main" />, {
     api,
     auth: createFakeAuth({ initial: staffIdentity(Role.Display) }),
   });
-  /** Delivers `message` on `topic` once the page has subscribed to it. */
-  const deliver = async (topic: string, message: PublicMessage) => {
-    await waitFor(() => expect(services.realtime().topics).toContain(topic));
-    act(() => services.realtime().deliver(topic, message));
-  };
-  return { ...services, deliver, orders };
+  return { ...services, orders };
 }
 
 const callsOf = (api: FakeApi, name: RouteName) => api.calls.filter((call) => call.name === name).length;

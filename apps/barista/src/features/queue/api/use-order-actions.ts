@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { actionErrorMessage } from '../utils/action-errors';
 import type { OrderAction } from '../utils/order-actions';
-import { upsertOrder } from '../utils/queue-state';
+import { queueCache } from '../utils/queue-state';
 import { cachedQueue, queueQueryKey } from './queue-query';
 
 /** What {@link useOrderActions} answers. */
@@ -45,7 +45,7 @@ export function useOrderActions(shopId: string): OrderActions {
                 : await api.call('cancelOrder', { params, body: reason ? { reason } : undefined });
         queryClient.setQueryData(
           queueQueryKey(shopId),
-          upsertOrder(cachedQueue(queryClient, shopId), updated),
+          queueCache.upsert(cachedQueue(queryClient, shopId), updated),
         );
       } catch (failure) {
         setError(actionErrorMessage(order, action, failure));

@@ -1,4 +1,4 @@
-import { useTopic } from '@coffee/app-shared';
+import { applyOrderCacheUpdate, useTopic } from '@coffee/app-shared';
 import { shopQueueTopic } from '@coffee/backend/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { cachedQueue, queueQueryKey } from '../api/queue-query';
@@ -13,8 +13,6 @@ export function useLiveQueue(shopId: string): void {
   const queryClient = useQueryClient();
   useTopic(shopQueueTopic(shopId), (message) => {
     const update = applyQueueMessage(cachedQueue(queryClient, shopId), message);
-    if (update.kind === 'orders') queryClient.setQueryData(queueQueryKey(shopId), update.orders);
-    else if (update.kind === 'refetch')
-      void queryClient.invalidateQueries({ queryKey: queueQueryKey(shopId) });
+    applyOrderCacheUpdate(queryClient, queueQueryKey(shopId), update);
   });
 }

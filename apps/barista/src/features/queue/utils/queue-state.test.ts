@@ -1,7 +1,7 @@
 import { ago, anOrder, NOW, orderMessage } from '@coffee/app-shared/testing';
 import { EventType, OrderState } from '@coffee/backend/contracts';
 import { describe, expect, it } from 'vitest';
-import { applyQueueMessage, mergeListing, queueColumns, READY_VISIBLE_MS, upsertOrder } from './queue-state';
+import { applyQueueMessage, queueColumns, READY_VISIBLE_MS } from './queue-state';
 
 const ids = (orders: { orderId: string }[]) => orders.map((order) => order.orderId);
 
@@ -123,11 +123,6 @@ describe('applyQueueMessage', () => {
     expect(update.orders[0]?.orderNumber).toBe(42);
   });
 
-  it('keeps a known number when a later event lacks it', () => {
-    const next = anOrder({ state: OrderState.Making, orderNumber: undefined, updatedAt: ago(1) });
-    expect(upsertOrder([anOrder({ orderNumber: 7 })], next, NOW)[0]?.orderNumber).toBe(7);
-  });
-
   it('asks for a refetch when an order it shows as open finishes without its own event', () => {
     const message = {
       type: EventType.OrderFinished,
@@ -145,21 +140,5 @@ describe('applyQueueMessage', () => {
       time: ago(0),
     } as const;
     expect(applyQueueMessage([], message, NOW)).toEqual({ kind: 'none' });
-  });
-});
-
-describe('mergeListing', () => {
-  it('drops an open order a fresh listing no longer has', () => {
-    expect(mergeListing([anOrder()], [], NOW - 1000, NOW)).toEqual([]);
-  });
-
-  it('keeps an order learnt of after the fetch started', () => {
-    const submitted = anOrder({ updatedAt: ago(1) });
-    expect(mergeListing([submitted], [], NOW - 2000, NOW)).toEqual([submitted]);
-  });
-
-  it('keeps a newer version learnt from an event during the fetch', () => {
-    const making = anOrder({ state: OrderState.Making, updatedAt: ago(1) });
-    expect(mergeListing([making], [anOrder()], NOW - 1000, NOW)).toEqual([making]);
   });
 });

@@ -1,7 +1,7 @@
-import { queryKeys, useApi } from '@coffee/app-shared';
+import { cachedOrders, queryKeys, useOrderListing } from '@coffee/app-shared';
 import type { Order } from '@coffee/backend/contracts';
-import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
-import { BOARD_STATES, mergeListing } from '../utils/board-state';
+import type { QueryClient } from '@tanstack/react-query';
+import { boardCache } from '../utils/board-state';
 
 /** The cache key of the board: the orders being made and ready, in one entry. */
 export const boardQueryKey = (shopId: string) =>
@@ -9,31 +9,10 @@ export const boardQueryKey = (shopId: string) =>
 
 /** The cached board of `shopId` (empty before the first fetch). */
 export function cachedBoard(queryClient: QueryClient, shopId: string): Order[] {
-  return queryClient.getQueryData<Order[]>(boardQueryKey(shopId)) ?? [];
+  return cachedOrders(queryClient, boardQueryKey(shopId));
 }
 
-/**
- * The board's orders: `GET /api/shops/{shopId}/orders?state=S` for `MAKING` and `READY`, merged
- * into the cache so that an event that arrived meanwhile is not undone. Refetched on reconnect
- * (the realtime provider invalidates every query then).
- */
+/** The board's orders: those of `shopId` being made and ready, listed then kept live. */
 export function useBoard(shopId: string) {
-  const api = useApi();
-  const queryClient = useQueryClient();
-  return useQuery({
-    queryKey: boardQueryKey(shopId),
-    queryFn: async ({ signal }) => {
-      const listedAt = Date.now();
-      const lists = await Promise.all(
-        BOARD_STATES.map((state) =>
-          api.call('listShopOrders', { params: { shopId }, query: { state }, signal }),
-        ),
-      );
-      return mergeListing(
-        cachedBoard(queryClient, shopId),
-        lists.flatMap((list) => list.orders),
-        listedAt,
-      );
-    },
-  });
+  return useOrderListing(shopId, boardQueryKey(shopId), boardCache);
 }

@@ -1,3 +1,4 @@
+import { applyOrderCacheUpdate } from '@coffee/app-shared';
 import type { PublicMessage } from '@coffee/backend/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
@@ -13,9 +14,7 @@ export function useBoardUpdates(shopId: string): (message: PublicMessage) => voi
   return useCallback(
     (message) => {
       const update = applyBoardMessage(cachedBoard(queryClient, shopId), message);
-      if (update.kind === 'orders') queryClient.setQueryData(boardQueryKey(shopId), update.orders);
-      else if (update.kind === 'refetch')
-        void queryClient.invalidateQueries({ queryKey: boardQueryKey(shopId) });
+      applyOrderCacheUpdate(queryClient, boardQueryKey(shopId), update);
     },
     [queryClient, shopId],
   );

@@ -1,7 +1,7 @@
 import { ago, anOrder, NOW, orderMessage } from '@coffee/app-shared/testing';
 import { EventType, OrderState } from '@coffee/backend/contracts';
 import { describe, expect, it } from 'vitest';
-import { applyBoardMessage, boardColumns, mergeListing, READY_VISIBLE_MS } from './board-state';
+import { applyBoardMessage, boardColumns, READY_VISIBLE_MS } from './board-state';
 
 const numbers = (orders: { orderNumber?: number | undefined }[]) => orders.map((order) => order.orderNumber);
 
@@ -84,15 +84,5 @@ describe('boardColumns', () => {
     expect(boardColumns([anOrder({ state: OrderState.Making, orderNumber: undefined })], NOW).making).toEqual(
       [],
     );
-  });
-});
-
-describe('mergeListing', () => {
-  it('drops an order the fresh listing no longer has, keeps one learnt of since', () => {
-    const gone = anOrder({ orderId: 'gone', state: OrderState.Making, updatedAt: ago(60) });
-    const recent = anOrder({ orderId: 'recent', state: OrderState.Making, updatedAt: ago(1) });
-    expect(mergeListing([gone, recent], [], NOW - 5000, NOW).map((order) => order.orderId)).toEqual([
-      'recent',
-    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { createOrderCache, type OrderCacheUpdate } from '@coffee/app-shared';
 import { EventType, type Order, OrderState, type PublicMessage } from '@coffee/backend/contracts';
 
 /** The states the display shows: being made and ready for pickup. */
@@ -9,51 +10,13 @@ export type BoardState = (typeof BOARD_STATES)[number];
 /** How long a ready order stays on the board: DESIGN's display drops it after 10 minutes. */
 export const READY_VISIBLE_MS = 10 * 60 * 1000;
 
-/** How long the cache remembers an order that left the board, so that a late, older event cannot bring it back. */
-export const FORGET_AFTER_MS = 60 * 60 * 1000;
-
-/** What an MQTT message does to the board's cache: new `orders`, a `refetch`, or nothing. */
-export type BoardUpdate = { kind: 'orders'; orders: Order[] } | { kind: 'refetch' } | { kind: 'none' };
-
 const time = (iso: string) => Date.parse(iso);
 
-/** Whether an order in `state` is shown on the board. */
-export function isBoardState(state: OrderState): state is BoardState {
-  return (BOARD_STATES as readonly OrderState[]).includes(state);
-}
-
 /**
- * The cache after learning `order`'s latest version: an older version than the one known is
- * ignored; orders off the board are kept a while, so that a late event cannot resurrect them.
+ * The cached board: both columns' states listed, but only orders being made kept however old; a
+ * ready order, off the board after {@link READY_VISIBLE_MS}, is forgotten like those that left.
  */
-export function upsertOrder(orders: readonly Order[], order: Order, now = Date.now()): Order[] {
-  const known = orders.find((candidate) => candidate.orderId === order.orderId);
-  if (known && time(known.updatedAt) > time(order.updatedAt)) return [...orders];
-  const merged =
-    known?.orderNumber !== undefined && order.orderNumber === undefined
-      ? { ...order, orderNumber: known.orderNumber }
-      : order;
-  return [...orders.filter((candidate) => candidate.orderId !== order.orderId), merged].filter(
-    (candidate) => candidate.state === OrderState.Making || now - time(candidate.updatedAt) < FORGET_AFTER_MS,
-  );
-}
-
-/**
- * Merges a fresh listing into the cache: the listing wins, except where the cache learnt a newer
- * version after the fetch started (`listedAt`).
- */
-export function mergeListing(
-  cached: readonly Order[],
-  listed: readonly Order[],
-  listedAt: number,
-  now = Date.now(),
-): Order[] {
-  const listedIds = new Set(listed.map((order) => order.orderId));
-  const kept = cached.filter(
-    (order) => listedIds.has(order.orderId) || !isBoardState(order.state) || time(order.updatedAt) > listedAt,
-  );
-  return listed.reduce<Order[]>((orders, order) => upsertOrder(orders, order, now), kept);
-}
+export const boardCache = createOrderCache({ listedStates: BOARD_STATES, keptStates: [OrderState.Making] });
 
 /**
  * Applies a message of `shops/{shopId}/queue` to the board's cache: events carrying the order
@@ -63,13 +26,13 @@ export function applyBoardMessage(
   orders: readonly Order[],
   message: PublicMessage,
   now = Date.now(),
-): BoardUpdate {
+): OrderCacheUpdate {
   switch (message.type) {
     case EventType.MakeOrder:
     case EventType.UnmakeOrder:
     case EventType.OrderCompleted:
     case EventType.OrderCancelled:
-      return { kind: 'orders', orders: upsertOrder(orders, message.detail.order, now) };
+      return { kind: 'orders', orders: boardCache.upsert(orders, message.detail.order, now) };
     case EventType.OrderTimedOut:
     case EventType.OrderFinished: {
       const known = orders.find((order) => order.orderId === message.detail.orderId);
