@@ -1,35 +1,22 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Api, OrderHistoryResponseSchema, pathFor, WorkflowResponseSchema } from '../src/contracts/api.js';
 import { arrangeShop, eventually } from './support/order-processor-cloud.js';
-import { orderWaitingForBarista, type ShopCloud, startShopCloud } from './support/shop-cloud.js';
+import { LATTE, orderWaitingForBarista, ROOMY_LIMITS, useStaffedShopCloud } from './support/shop-cloud.js';
 
-const LATTE = { drinkId: 'latte', modifiers: { milk: 'Oat', size: 'Large' } };
-const LIMITS = { codeSeconds: 3600, drinksPerCode: 50, capacity: 20, dailyLimit: 5 };
+const shop = useStaffedShopCloud('ops');
 
-let t: ShopCloud;
-let barista: string;
-let display: string;
-
-beforeAll(async () => {
-  t = await startShopCloud('ops');
-  [barista, display] = await Promise.all([t.idToken('barista'), t.idToken('display')]);
-}, 30_000);
-afterAll(async () => {
-  await t?.stop();
-});
-
-const numberedOrder = (shopId: string) => orderWaitingForBarista(t, shopId, display, LATTE);
+const numberedOrder = (shopId: string) => orderWaitingForBarista(shop.t, shopId, shop.display, LATTE);
 
 async function readOrder(orderId: string): Promise<Record<string, unknown>> {
-  const { Item } = await t.db.send(
+  const { Item } = await shop.t.db.send(
     new GetCommand({ TableName: 'orders', Key: { orderId }, ConsistentRead: true }),
   );
   return Item ?? {};
 }
 
-async function workflow(token = barista) {
-  const response = await t.call('GET', pathFor(Api.getWorkflow, {}), { token });
+async function workflow(token = shop.barista) {
+  const response = await shop.t.call('GET', pathFor(Api.getWorkflow, {}), { token });
   expect(response.status).toBe(200);
   return WorkflowResponseSchema.parse(await response.json());
 }
@@ -37,7 +24,7 @@ async function workflow(token = barista) {
 describe('GET /api/ops/workflow', () => {
   it('answers the OrderProcessor’s ASL and counts running executions by their current state', async () => {
     // Arrange: one order waiting for the barista
-    const shopId = await arrangeShop(t.db, { limits: LIMITS });
+    const shopId = await arrangeShop(shop.t.db, { limits: ROOMY_LIMITS });
     const { orderId } = await numberedOrder(shopId);
 
     // Act
@@ -52,8 +39,10 @@ describe('GET /api/ops/workflow', () => {
     expect(answer.name).toBeTruthy();
 
     // Act: the barista makes and completes it; the execution ends
-    expect((await t.call('POST', pathFor(Api.makeOrder, { orderId }), { token: barista })).status).toBe(200);
-    const done = await t.call('POST', pathFor(Api.completeOrder, { orderId }), { token: barista });
+    expect(
+      (await shop.t.call('POST', pathFor(Api.makeOrder, { orderId }), { token: shop.barista })).status,
+    ).toBe(200);
+    const done = await shop.t.call('POST', pathFor(Api.completeOrder, { orderId }), { token: shop.barista });
     expect(done.status).toBe(200);
     const after = await eventually(workflow, (w) => w.running === 0);
 
@@ -68,10 +57,10 @@ describe('GET /api/ops/workflow', () => {
   ])('refuses $who ($status)', async ({ who, status, code }) => {
     // Arrange
     const token =
-      who === 'display' ? display : who === 'customer' ? (await t.newCustomer()).token : undefined;
+      who === 'display' ? shop.display : who === 'customer' ? (await shop.t.newCustomer()).token : undefined;
 
     // Act
-    const response = await t.call('GET', '/api/ops/workflow', token ? { token } : {});
+    const response = await shop.t.call('GET', '/api/ops/workflow', token ? { token } : {});
 
     // Assert
     expect(response.status).toBe(status);
@@ -82,12 +71,14 @@ describe('GET /api/ops/workflow', () => {
 describe('GET /api/ops/orders/{orderId}/history', () => {
   it('answers the order’s execution history, oldest first, with no task token in it', async () => {
     // Arrange
-    const shopId = await arrangeShop(t.db, { limits: LIMITS });
+    const shopId = await arrangeShop(shop.t.db, { limits: ROOMY_LIMITS });
     const { orderId } = await numberedOrder(shopId);
     const item = await readOrder(orderId);
 
     // Act
-    const response = await t.call('GET', pathFor(Api.getOrderHistory, { orderId }), { token: barista });
+    const response = await shop.t.call('GET', pathFor(Api.getOrderHistory, { orderId }), {
+      token: shop.barista,
+    });
     const text = await response.text();
 
     // Assert
@@ -116,16 +107,16 @@ describe('GET /api/ops/orders/{orderId}/history', () => {
   });
 
   it('answers not-found for an unknown order', async () => {
-    const response = await t.call('GET', pathFor(Api.getOrderHistory, { orderId: 'no-such-order' }), {
-      token: barista,
+    const response = await shop.t.call('GET', pathFor(Api.getOrderHistory, { orderId: 'no-such-order' }), {
+      token: shop.barista,
     });
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not-found');
   });
 
   it('refuses the display', async () => {
-    const response = await t.call('GET', pathFor(Api.getOrderHistory, { orderId: 'any' }), {
-      token: display,
+    const response = await shop.t.call('GET', pathFor(Api.getOrderHistory, { orderId: 'any' }), {
+      token: shop.display,
     });
     expect(response.status).toBe(403);
   });

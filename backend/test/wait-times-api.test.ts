@@ -1,45 +1,32 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Api, pathFor, WaitTimesResponseSchema } from '../src/contracts/api.js';
 import { type Order, OrderSchema, OrderState } from '../src/contracts/orders.js';
 import { arrangeShop } from './support/order-processor-cloud.js';
-import { orderWaitingForBarista, type ShopCloud, startShopCloud } from './support/shop-cloud.js';
+import { LATTE, orderWaitingForBarista, ROOMY_LIMITS, useStaffedShopCloud } from './support/shop-cloud.js';
 
-const LATTE = { drinkId: 'latte', modifiers: { milk: 'Oat', size: 'Large' } };
-const LIMITS = { codeSeconds: 3600, drinksPerCode: 50, capacity: 20, dailyLimit: 5 };
+const shop = useStaffedShopCloud('wait-times');
 
-let t: ShopCloud;
-let barista: string;
-let display: string;
-
-beforeAll(async () => {
-  t = await startShopCloud('wait-times');
-  [barista, display] = await Promise.all([t.idToken('barista'), t.idToken('display')]);
-}, 30_000);
-afterAll(async () => {
-  await t?.stop();
-});
-
-async function getOrder(orderId: string, token = barista): Promise<Order> {
-  const response = await t.call('GET', pathFor(Api.getOrder, { orderId }), { token });
+async function getOrder(orderId: string, token = shop.barista): Promise<Order> {
+  const response = await shop.t.call('GET', pathFor(Api.getOrder, { orderId }), { token });
   expect(response.status).toBe(200);
   return OrderSchema.strict().parse(await response.json());
 }
 
 const submittedOrder = async (shopId: string) =>
-  (await orderWaitingForBarista(t, shopId, display, LATTE)).orderId;
+  (await orderWaitingForBarista(shop.t, shopId, shop.display, LATTE)).orderId;
 
 const act = (action: 'make' | 'unmake' | 'complete', orderId: string) =>
-  t.call('POST', `/api/orders/${orderId}/${action}`, { token: barista });
+  shop.t.call('POST', `/api/orders/${orderId}/${action}`, { token: shop.barista });
 
 async function waitTimes(shopId: string, query = '', token?: string) {
-  return t.call('GET', `${pathFor(Api.getWaitTimes, { shopId })}${query}`, token ? { token } : {});
+  return shop.t.call('GET', `${pathFor(Api.getWaitTimes, { shopId })}${query}`, token ? { token } : {});
 }
 
 /** A READY order written straight to the table, as the orders service leaves one. */
 async function arrangeReady(shopId: string, n: number, drinkId: string, submittedAt: Date, readyAt: Date) {
   const createdAt = new Date(submittedAt.getTime() - 30_000).toISOString();
-  await t.db.send(
+  await shop.t.db.send(
     new PutCommand({
       TableName: 'orders',
       Item: {
@@ -62,7 +49,7 @@ async function arrangeReady(shopId: string, n: number, drinkId: string, submitte
 describe('the submitted and ready times of an order', () => {
   it('are recorded by the orders service; an unmake keeps the first submittedAt', async () => {
     // Arrange
-    const shopId = await arrangeShop(t.db, { limits: LIMITS });
+    const shopId = await arrangeShop(shop.t.db, { limits: ROOMY_LIMITS });
     const orderId = await submittedOrder(shopId);
     const submitted = await getOrder(orderId);
 
@@ -89,7 +76,7 @@ describe('the submitted and ready times of an order', () => {
 describe('GET /api/shops/{shopId}/wait-times', () => {
   it('answers anyone the average and p90 wait of the window, overall and per drink, minute by minute', async () => {
     // Arrange: a real order completed now, and arranged ones — one ready before the window
-    const shopId = await arrangeShop(t.db, { limits: LIMITS });
+    const shopId = await arrangeShop(shop.t.db, { limits: ROOMY_LIMITS });
     const orderId = await submittedOrder(shopId);
     expect((await act('make', orderId)).status).toBe(200);
     expect((await act('complete', orderId)).status).toBe(200);
@@ -121,12 +108,12 @@ describe('GET /api/shops/{shopId}/wait-times', () => {
   });
 
   it('takes a window of the caller’s choosing', async () => {
-    const shopId = await arrangeShop(t.db, { limits: LIMITS });
+    const shopId = await arrangeShop(shop.t.db, { limits: ROOMY_LIMITS });
     const now = Date.now();
     await arrangeReady(shopId, 1, 'latte', new Date(now - 50 * 60_000), new Date(now - 40 * 60_000));
 
     const body = WaitTimesResponseSchema.parse(
-      await (await waitTimes(shopId, '?windowMinutes=60', display)).json(),
+      await (await waitTimes(shopId, '?windowMinutes=60', shop.display)).json(),
     );
 
     expect(body.windowMinutes).toBe(60);
@@ -134,7 +121,7 @@ describe('GET /api/shops/{shopId}/wait-times', () => {
   });
 
   it('answers no statistics for a shop without completed orders', async () => {
-    const shopId = await arrangeShop(t.db, { limits: LIMITS });
+    const shopId = await arrangeShop(shop.t.db, { limits: ROOMY_LIMITS });
 
     const body = WaitTimesResponseSchema.parse(await (await waitTimes(shopId)).json());
 
@@ -146,7 +133,7 @@ describe('GET /api/shops/{shopId}/wait-times', () => {
     { query: '?windowMinutes=1', status: 400, code: 'invalid-request' },
     { query: '?windowMinutes=abc', status: 400, code: 'invalid-request' },
   ])('refuses $query', async ({ query, status, code }) => {
-    const shopId = await arrangeShop(t.db, { limits: LIMITS });
+    const shopId = await arrangeShop(shop.t.db, { limits: ROOMY_LIMITS });
     const response = await waitTimes(shopId, query);
     expect(response.status).toBe(status);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);

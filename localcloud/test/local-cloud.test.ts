@@ -1,21 +1,14 @@
 import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, ListEventBusesCommand } from '@aws-sdk/client-eventbridge';
 import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCloud, type TestCloud } from './support/cloud.js';
+import { describe, expect, it } from 'vitest';
+import { useTestCloud } from './support/cloud.js';
 
-let t: TestCloud;
+const t = useTestCloud();
 const client = () => ({
   endpoint: t.cloud.endpoint,
   region: 'eu-west-1',
   credentials: { accessKeyId: 'any', secretAccessKey: 'any' },
-});
-
-beforeAll(async () => {
-  t = await startTestCloud();
-});
-afterAll(async () => {
-  await t.stop();
 });
 
 describe('the local cloud', () => {

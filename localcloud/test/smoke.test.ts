@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMachine, historyOf, run, startTestCloud, type TestCloud } from './support/cloud.js';
+import { describe, expect, it } from 'vitest';
+import { createMachine, historyOf, run, useTestCloud } from './support/cloud.js';
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-});
-afterAll(async () => {
-  await t.stop();
-});
+const t = useTestCloud();
 
 describe('smoke', () => {
   it('runs a Pass → Choice → Succeed machine through the SDK', async () => {

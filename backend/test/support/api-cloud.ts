@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
-  InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { type FunctionDeclaration, LocalCloud, type ResourceDeclaration } from '@coffee/localcloud';
@@ -19,8 +16,15 @@ import {
   eventPattern,
 } from '../../src/contracts/events.js';
 import { resources } from '../../src/resources.js';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+import {
+  BACKEND_DIR,
+  type CallOptions,
+  callWeb,
+  idTokenOf,
+  newDataDir,
+  sdkConfig,
+  webOrigin,
+} from './local-cloud.js';
 
 /** The password of the staff accounts and of the customers the tests create. */
 export const TEST_PASSWORD = 'Coffee-Beans-42';
@@ -63,11 +67,7 @@ export interface ApiCloud {
   /** An SDK client of the edge's user pools, for admin calls. */
   idp: CognitoIdentityProviderClient;
   /** `fetch` of a path of the web port (`/api/...`), JSON body and bearer token added when given. */
-  call(
-    method: string,
-    path: string,
-    options?: { token?: string; body?: unknown; raw?: string },
-  ): Promise<Response>;
+  call(method: string, path: string, options?: Omit<CallOptions, 'headers'>): Promise<Response>;
   /** The ID token of a password sign-in (staff: `barista`, `display`; or a customer made by {@link newCustomer}). */
   idToken(username: string, clientId?: string): Promise<string>;
   /** Creates a customer (no group) with {@link TEST_PASSWORD} and answers its ID token. */
@@ -86,29 +86,21 @@ export interface EventLog {
 
 /** Starts a local cloud on fresh data with the API declared, on free ports. */
 export async function startApiCloud(name: string): Promise<ApiCloud> {
-  const dataDir = mkdtempSync(join(tmpdir(), `backend-${name}-`));
+  const dataDir = newDataDir(name);
   const cloud = await LocalCloud.start({
     dataDir,
     edgePort: 0,
     outboxLog: () => undefined,
     app: {
       declaration: apiDeclaration,
-      baseDir: join(import.meta.dirname, '..', '..'),
+      baseDir: BACKEND_DIR,
       userPassword: TEST_PASSWORD,
     },
     web: { port: 0, landingPage: () => '', runtimeConfig: () => ({}) },
   });
-  const address = cloud.web?.server.address();
-  if (!address || typeof address === 'string') throw new Error('The web port is not listening');
-  const { port } = address;
-  const origin = `http://127.0.0.1:${port}`;
-  const sdk = {
-    endpoint: cloud.endpoint,
-    region: cloud.region,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  };
-  const idp = new CognitoIdentityProviderClient(sdk);
-  const events = new EventBridgeClient(sdk);
+  const origin = webOrigin(cloud);
+  const idp = new CognitoIdentityProviderClient(sdkConfig(cloud));
+  const events = new EventBridgeClient(sdkConfig(cloud));
   const poolId = cloud.resources?.userPools.coffee as string;
   const clientId = cloud.resources?.userPoolClients.coffee?.apps as string;
   let customers = 0;
@@ -120,25 +112,8 @@ export async function startApiCloud(name: string): Promise<ApiCloud> {
     poolId,
     clientId,
     idp,
-    call(method, path, options = {}) {
-      const headers: Record<string, string> = {};
-      if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-      const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      return fetch(`${origin}${path}`, { method, headers, ...(body !== undefined && { body }) });
-    },
-    async idToken(username, client = clientId) {
-      const signIn = await idp.send(
-        new InitiateAuthCommand({
-          AuthFlow: 'USER_PASSWORD_AUTH',
-          ClientId: client,
-          AuthParameters: { USERNAME: username, PASSWORD: TEST_PASSWORD },
-        }),
-      );
-      const token = signIn.AuthenticationResult?.IdToken;
-      if (!token) throw new Error(`${username} got no ID token`);
-      return token;
-    },
+    call: (method, path, options) => callWeb(origin, method, path, options),
+    idToken: (username, client = clientId) => idTokenOf(idp, client, username, TEST_PASSWORD),
     async newCustomer() {
       const username = `customer-${name}-${++customers}`;
       await createUser(idp, poolId, username, []);

@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   EventBridgeClient,
@@ -20,8 +18,7 @@ import { BUS_NAME, BusEventSchema, EVENT_SOURCE, EventType, toBusEntry } from '.
 import { OrderState } from '../../src/contracts/orders.js';
 import { type OrderItem, OrderItemSchema, shopStateKey } from '../../src/orders/order-store.js';
 import { resources } from '../../src/resources.js';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+import { BACKEND_DIR, newDataDir, sdkConfig } from './local-cloud.js';
 
 /**
  * What the OrderProcessor needs of the shop's declaration: its tables, the bus, the state machine,
@@ -80,6 +77,45 @@ export class EventLog {
   }
 }
 
+const OBSERVER = 'testEventObserver';
+
+/**
+ * A catch-all observer of the shop's bus: a test function that records every event in `log`,
+ * registered in `lambda` before the cloud starts and kept across restarts, so delivery resumes at
+ * start.
+ */
+export class BusObserver {
+  /** The registry to start the cloud with. */
+  readonly lambda = new LambdaRegistry();
+  /** Every event the observer received. */
+  readonly log = new EventLog();
+
+  constructor() {
+    this.lambda.register(OBSERVER, (event) => {
+      this.log.record(event);
+      return null;
+    });
+  }
+
+  /** Routes every event of the shop's bus to the observer, once the cloud has started. */
+  async route(events: EventBridgeClient): Promise<void> {
+    await events.send(
+      new PutRuleCommand({
+        Name: 'test-observer',
+        EventBusName: BUS_NAME,
+        EventPattern: JSON.stringify({ source: [EVENT_SOURCE] }),
+      }),
+    );
+    await events.send(
+      new PutTargetsCommand({
+        Rule: 'test-observer',
+        EventBusName: BUS_NAME,
+        Targets: [{ Id: 'observer', Arn: this.lambda.arnOf(OBSERVER) }],
+      }),
+    );
+  }
+}
+
 /** The local cloud running the OrderProcessor, with clients on its edge and the bus observed. */
 export interface OrderCloud {
   cloud: LocalCloud;
@@ -92,36 +128,22 @@ export interface OrderCloud {
   stop(): Promise<void>;
 }
 
-const OBSERVER = 'testEventObserver';
-
 /** Starts the local cloud with the OrderProcessor declared and a catch-all observer of the bus. */
 export async function startOrderCloud(): Promise<OrderCloud> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'backend-order-processor-'));
-  const lambda = new LambdaRegistry();
-  const log = new EventLog();
-  // Registered before the cloud starts, and kept across restarts: delivery resumes at start.
-  lambda.register(OBSERVER, (event) => {
-    log.record(event);
-    return null;
-  });
-  const app = { declaration: orderProcessorDeclaration, baseDir: join(import.meta.dirname, '..', '..') };
+  const dataDir = newDataDir('order-processor');
+  const observer = new BusObserver();
+  const { lambda, log } = observer;
+  const app = { declaration: orderProcessorDeclaration, baseDir: BACKEND_DIR };
   const start = (edgePort: number) =>
     LocalCloud.start({ dataDir, edgePort, lambda, app, outboxLog: () => undefined });
 
   let cloud = await start(0);
   // The same port after a restart: the functions' SDK clients, created once per process, keep it.
   const port = Number(new URL(cloud.endpoint).port);
-  const config = () => ({
-    endpoint: cloud.endpoint,
-    region: cloud.region,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
   const clients = () => ({
-    db: DynamoDBDocumentClient.from(new DynamoDBClient(config()), {
-      marshallOptions: { removeUndefinedValues: true },
-    }),
-    sfn: new SFNClient(config()),
-    events: new EventBridgeClient(config()),
+    db: documentClient(cloud),
+    sfn: new SFNClient(sdkConfig(cloud)),
+    events: new EventBridgeClient(sdkConfig(cloud)),
   });
 
   const test: OrderCloud = {
@@ -141,21 +163,15 @@ export async function startOrderCloud(): Promise<OrderCloud> {
     },
   };
 
-  await test.events.send(
-    new PutRuleCommand({
-      Name: 'test-observer',
-      EventBusName: BUS_NAME,
-      EventPattern: JSON.stringify({ source: [EVENT_SOURCE] }),
-    }),
-  );
-  await test.events.send(
-    new PutTargetsCommand({
-      Rule: 'test-observer',
-      EventBusName: BUS_NAME,
-      Targets: [{ Id: 'observer', Arn: lambda.arnOf(OBSERVER) }],
-    }),
-  );
+  await observer.route(test.events);
   return test;
+}
+
+/** A DynamoDB document client of the cloud's edge that drops `undefined` attributes, as the services do. */
+export function documentClient(cloud: LocalCloud): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient(sdkConfig(cloud)), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
 }
 
 function destroy(test: OrderCloud): void {

@@ -1,24 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
+import { rmSync } from 'node:fs';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { LambdaRegistry, LocalCloud } from '@coffee/localcloud';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { LocalCloud } from '@coffee/localcloud';
 import mqtt, { type MqttClient } from 'mqtt';
+import { afterAll, beforeAll } from 'vitest';
 import { Api, pathFor } from '../../src/contracts/api.js';
-import { BUS_NAME, EVENT_SOURCE } from '../../src/contracts/events.js';
+import type { Limits } from '../../src/contracts/config.js';
 import { OrderState } from '../../src/contracts/orders.js';
 import { resources } from '../../src/resources.js';
 import { createUser, TEST_PASSWORD } from './api-cloud.js';
-import { EventLog, eventually } from './order-processor-cloud.js';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+import {
+  BACKEND_DIR,
+  type CallOptions,
+  callWeb,
+  idTokenOf,
+  newDataDir,
+  sdkConfig,
+  webOrigin,
+} from './local-cloud.js';
+import { BusObserver, documentClient, type EventLog, eventually } from './order-processor-cloud.js';
 
 /**
  * The local cloud running the whole shop as `resources.ts` declares it — the API, the order flow,
@@ -37,11 +39,7 @@ export interface ShopCloud {
   /** Every event of the bus. */
   log: EventLog;
   /** `fetch` of a path of the web port, JSON body, bearer token and extra headers added when given. */
-  call(
-    method: string,
-    path: string,
-    options?: { token?: string; body?: unknown; headers?: Record<string, string> },
-  ): Promise<Response>;
+  call(method: string, path: string, options?: Omit<CallOptions, 'raw'>): Promise<Response>;
   /** The ID token of a password sign-in (`barista`, `display`, or a customer of {@link newCustomer}). */
   idToken(username: string): Promise<string>;
   /** Creates a customer (no group) and answers its user id (`sub`) and ID token. */
@@ -68,17 +66,11 @@ export interface Subscriber {
   ): Promise<Subscriber['messages'][number]>;
 }
 
-const OBSERVER = 'testEventObserver';
-
 /** Starts the local cloud on fresh data and free ports with {@link resources}. */
 export async function startShopCloud(name: string): Promise<ShopCloud> {
-  const dataDir = mkdtempSync(join(tmpdir(), `backend-${name}-`));
-  const lambda = new LambdaRegistry();
-  const log = new EventLog();
-  lambda.register(OBSERVER, (event) => {
-    log.record(event);
-    return null;
-  });
+  const dataDir = newDataDir(name);
+  const observer = new BusObserver();
+  const { lambda, log } = observer;
   const boot = (edgePort: number, webPort: number) =>
     LocalCloud.start({
       dataDir,
@@ -87,59 +79,27 @@ export async function startShopCloud(name: string): Promise<ShopCloud> {
       outboxLog: () => undefined,
       app: {
         declaration: resources,
-        baseDir: join(import.meta.dirname, '..', '..'),
+        baseDir: BACKEND_DIR,
         userPassword: TEST_PASSWORD,
       },
       web: { port: webPort, landingPage: () => '', runtimeConfig: () => ({}) },
     });
   let cloud = await boot(0, 0);
-  const address = cloud.web?.server.address();
-  if (!address || typeof address === 'string') throw new Error('The web port is not listening');
-  const origin = `http://127.0.0.1:${address.port}`;
+  const origin = webOrigin(cloud);
+  const webPort = Number(new URL(origin).port);
   const edgePort = Number(new URL(cloud.endpoint).port);
-  const sdk = {
-    endpoint: cloud.endpoint,
-    region: cloud.region,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  };
-  const idp = new CognitoIdentityProviderClient(sdk);
-  const events = new EventBridgeClient(sdk);
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient(sdk), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  const sfn = new SFNClient(sdk);
+  const idp = new CognitoIdentityProviderClient(sdkConfig(cloud));
+  const events = new EventBridgeClient(sdkConfig(cloud));
+  const db = documentClient(cloud);
+  const sfn = new SFNClient(sdkConfig(cloud));
   const poolId = cloud.resources?.userPools.coffee as string;
   const clientId = cloud.resources?.userPoolClients.coffee?.apps as string;
   let customers = 0;
   const subscribers: MqttClient[] = [];
 
-  await events.send(
-    new PutRuleCommand({
-      Name: 'test-observer',
-      EventBusName: BUS_NAME,
-      EventPattern: JSON.stringify({ source: [EVENT_SOURCE] }),
-    }),
-  );
-  await events.send(
-    new PutTargetsCommand({
-      Rule: 'test-observer',
-      EventBusName: BUS_NAME,
-      Targets: [{ Id: 'observer', Arn: lambda.arnOf(OBSERVER) }],
-    }),
-  );
+  await observer.route(events);
 
-  const idToken = async (username: string) => {
-    const signIn = await idp.send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: clientId,
-        AuthParameters: { USERNAME: username, PASSWORD: TEST_PASSWORD },
-      }),
-    );
-    const token = signIn.AuthenticationResult?.IdToken;
-    if (!token) throw new Error(`${username} got no ID token`);
-    return token;
-  };
+  const idToken = (username: string) => idTokenOf(idp, clientId, username, TEST_PASSWORD);
 
   return {
     get cloud() {
@@ -152,13 +112,7 @@ export async function startShopCloud(name: string): Promise<ShopCloud> {
     idp,
     poolId,
     log,
-    call(method, path, options = {}) {
-      const headers: Record<string, string> = { ...options.headers };
-      if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
-      const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      return fetch(`${origin}${path}`, { method, headers, ...(body !== undefined && { body }) });
-    },
+    call: (method, path, options) => callWeb(origin, method, path, options),
     idToken,
     async newCustomer() {
       const username = `customer-${name}-${++customers}`;
@@ -196,7 +150,7 @@ export async function startShopCloud(name: string): Promise<ShopCloud> {
     async restart() {
       await Promise.all(subscribers.splice(0).map((client) => client.endAsync(true)));
       await cloud.stop();
-      cloud = await boot(edgePort, address.port);
+      cloud = await boot(edgePort, webPort);
     },
     async stop() {
       await Promise.all(subscribers.map((client) => client.endAsync(true)));
@@ -208,6 +162,43 @@ export async function startShopCloud(name: string): Promise<ShopCloud> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A drink to order in tests that do not care which. */
+export const LATTE = { drinkId: 'latte', modifiers: { milk: 'Oat', size: 'Large' } };
+
+/** Limits roomy enough that a test's orders never meet them. */
+export const ROOMY_LIMITS: Partial<Limits> = {
+  codeSeconds: 3600,
+  drinksPerCode: 50,
+  capacity: 20,
+  dailyLimit: 5,
+};
+
+/** A shop cloud for a whole test file, with the staff signed in; filled in by {@link useStaffedShopCloud}. */
+export interface StaffedShopCloud {
+  t: ShopCloud;
+  /** The ID token of the `barista` staff account. */
+  barista: string;
+  /** The ID token of the `display` staff account. */
+  display: string;
+}
+
+/**
+ * Starts the shop cloud for the whole test file in `beforeAll` and signs the barista and the display
+ * in; stops it in `afterAll`. The answer's fields are set once `beforeAll` has run: read them inside
+ * tests and hooks.
+ */
+export function useStaffedShopCloud(name: string): StaffedShopCloud {
+  const shop = {} as StaffedShopCloud;
+  beforeAll(async () => {
+    shop.t = await startShopCloud(name);
+    [shop.barista, shop.display] = await Promise.all([shop.t.idToken('barista'), shop.t.idToken('display')]);
+  }, 30_000);
+  afterAll(async () => {
+    await shop.t?.stop();
+  });
+  return shop;
 }
 
 /** A period's code item: the drinks left, or `undefined` before the first scan. */

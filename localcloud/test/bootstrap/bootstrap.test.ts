@@ -11,10 +11,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DescribeStateMachineCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyDeclaration } from '../../src/bootstrap/apply-declaration.js';
 import type { ResourceDeclaration } from '../../src/bootstrap/resource-declaration.js';
-import { eventually, startTestCloud, type TestCloud } from '../support/cloud.js';
+import { eventually, sdkConfig, useTestCloud } from '../support/cloud.js';
 
 const declaration: ResourceDeclaration = {
   tables: {
@@ -50,12 +50,8 @@ const declaration: ResourceDeclaration = {
   },
 };
 
-let t: TestCloud;
-const client = () => ({
-  endpoint: t.cloud.endpoint,
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-});
+const t = useTestCloud();
+const client = () => sdkConfig(t.cloud.endpoint);
 const apply = async (changed: ResourceDeclaration = declaration) =>
   (await applyWithAccounts(changed)).resources;
 const applyWithAccounts = (changed: ResourceDeclaration, userPassword?: string) =>
@@ -67,13 +63,6 @@ const applyWithAccounts = (changed: ResourceDeclaration, userPassword?: string) 
     accountId: t.cloud.accountId,
     lambda: t.cloud.lambda,
   });
-
-beforeAll(async () => {
-  t = await startTestCloud();
-});
-afterAll(async () => {
-  await t.stop();
-});
 
 describe('applying a resource declaration', () => {
   it('creates the declared resources, wired so an event runs the workflow that calls the function', async () => {

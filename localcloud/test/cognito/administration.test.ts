@@ -17,30 +17,18 @@ import {
   ListUsersInGroupCommand,
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  type CognitoTestBed,
   createPoolAndClient,
-  createStaffPool,
   createStaffUser,
   errorOf,
-  type PoolAndClient,
   REGION,
   STAFF_PASSWORD,
-  startTestBed,
+  useShopTestBed,
 } from './support.js';
 
-let bed: CognitoTestBed;
-let staff: PoolAndClient;
-beforeAll(async () => {
-  bed = await startTestBed();
-  staff = await createStaffPool(bed.idp);
-  await createStaffUser(bed.idp, staff.poolId, 'barista', ['barista']);
-  await createStaffUser(bed.idp, staff.poolId, 'display', ['display']);
-  await createStaffUser(bed.idp, staff.poolId, 'lead', ['display', 'barista']);
-});
-afterAll(async () => {
-  await bed.stop();
+const { bed, staff } = useShopTestBed({
+  staffUsers: { barista: ['barista'], display: ['display'], lead: ['display', 'barista'] },
 });
 
 describe('pools and clients', () => {

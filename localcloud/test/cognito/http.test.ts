@@ -3,31 +3,17 @@ import type { AddressInfo } from 'node:net';
 import {
   AdminCreateUserCommand,
   CognitoIdentityProviderClient,
-  InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handleCors } from '../../src/edge/cors.js';
 import { sendJson } from '../../src/edge/edge-route.js';
-import {
-  type CognitoTestBed,
-  createStaffPool,
-  createStaffUser,
-  errorOf,
-  type PoolAndClient,
-  REGION,
-  STAFF_PASSWORD,
-  startTestBed,
-} from './support.js';
+import { errorOf, passwordSignIn, REGION, STAFF_PASSWORD, useShopTestBed } from './support.js';
 
-let bed: CognitoTestBed;
-let staff: PoolAndClient;
+const { bed, staff } = useShopTestBed({ staffUsers: { barista: ['barista'] } });
 let web: Server;
 /** The public handler's URL on a stand-in web port, mounted at `/cognito`. */
 let endpoint: string;
 beforeAll(async () => {
-  bed = await startTestBed();
-  staff = await createStaffPool(bed.idp);
-  await createStaffUser(bed.idp, staff.poolId, 'barista', ['barista']);
   const handler = bed.cognito.publicHandler();
   web = createServer((request, response) => {
     void handler(request, response, new URL(request.url ?? '/', 'http://web'));
@@ -37,7 +23,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((resolve) => web.close(resolve));
-  await bed.stop();
 });
 
 describe('CORS', () => {
@@ -155,13 +140,7 @@ describe('the public handler', () => {
     });
 
     // Act
-    const signedIn = await client.send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: staff.clientId,
-        AuthParameters: { USERNAME: 'barista', PASSWORD: STAFF_PASSWORD },
-      }),
-    );
+    const signedIn = await passwordSignIn(client, staff.clientId);
     const refused = await errorOf(
       client.send(new AdminCreateUserCommand({ UserPoolId: staff.poolId, Username: 'intruder' })),
     );

@@ -4,28 +4,12 @@ import {
   InitiateAuthCommand,
   ResendConfirmationCodeCommand,
   RespondToAuthChallengeCommand,
-  SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CognitoTestBed,
-  createCustomerPool,
-  createPoolAndClient,
-  errorOf,
-  type PoolAndClient,
-  startTestBed,
-} from './support.js';
+import { describe, expect, it } from 'vitest';
+import { createPoolAndClient, errorOf, signUpCustomer, useShopTestBed } from './support.js';
 
-let bed: CognitoTestBed;
-let customers: PoolAndClient;
-beforeAll(async () => {
-  bed = await startTestBed();
-  customers = await createCustomerPool(bed.idp);
-});
-afterAll(async () => {
-  await bed.stop();
-});
+const { bed, customers } = useShopTestBed({ customers: true });
 
 let emails = 0;
 function newEmail(): string {
@@ -33,13 +17,7 @@ function newEmail(): string {
 }
 
 function signUp(email: string) {
-  return bed.idp.send(
-    new SignUpCommand({
-      ClientId: customers.clientId,
-      Username: email,
-      UserAttributes: [{ Name: 'email', Value: email }],
-    }),
-  );
+  return signUpCustomer(bed.idp, customers.clientId, email);
 }
 
 function confirm(email: string, code: string): Promise<ConfirmSignUpCommandOutput> {
@@ -289,13 +267,7 @@ describe('one pool for staff and customers', () => {
       { ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
     );
     const email = 'Plain@Example.com';
-    await bed.idp.send(
-      new SignUpCommand({
-        ClientId: shared.clientId,
-        Username: email,
-        UserAttributes: [{ Name: 'email', Value: email }],
-      }),
-    );
+    await signUpCustomer(bed.idp, shared.clientId, email);
     await bed.idp.send(
       new ConfirmSignUpCommand({
         ClientId: shared.clientId,

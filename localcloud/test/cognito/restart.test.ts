@@ -4,57 +4,24 @@ import {
   GetUserCommand,
   InitiateAuthCommand,
   RespondToAuthChallengeCommand,
-  SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CognitoTestBed,
-  createCustomerPool,
-  createStaffPool,
-  createStaffUser,
-  type PoolAndClient,
-  STAFF_PASSWORD,
-  startTestBed,
-} from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { passwordSignIn, signUpCustomer, useShopTestBed } from './support.js';
 
-let bed: CognitoTestBed;
-let staff: PoolAndClient;
-let customers: PoolAndClient;
+const { bed, staff, customers } = useShopTestBed({ staffUsers: { barista: ['barista'] }, customers: true });
 let staffRefreshToken: string;
 let staffAccessToken: string;
 let signUpCode: string;
 let otpSession: string;
 beforeAll(async () => {
   // Arrange: everything the service keeps, then a restart.
-  bed = await startTestBed();
-  staff = await createStaffPool(bed.idp);
-  await createStaffUser(bed.idp, staff.poolId, 'barista', ['barista']);
-  const signedIn = await bed.idp.send(
-    new InitiateAuthCommand({
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: staff.clientId,
-      AuthParameters: { USERNAME: 'barista', PASSWORD: STAFF_PASSWORD },
-    }),
-  );
+  const signedIn = await passwordSignIn(bed.idp, staff.clientId);
   staffRefreshToken = signedIn.AuthenticationResult?.RefreshToken as string;
   staffAccessToken = signedIn.AuthenticationResult?.AccessToken as string;
-  customers = await createCustomerPool(bed.idp);
-  await bed.idp.send(
-    new SignUpCommand({
-      ClientId: customers.clientId,
-      Username: 'pending@example.com',
-      UserAttributes: [{ Name: 'email', Value: 'pending@example.com' }],
-    }),
-  );
+  await signUpCustomer(bed.idp, customers.clientId, 'pending@example.com');
   signUpCode = bed.lastCode('pending@example.com');
-  await bed.idp.send(
-    new SignUpCommand({
-      ClientId: customers.clientId,
-      Username: 'regular@example.com',
-      UserAttributes: [{ Name: 'email', Value: 'regular@example.com' }],
-    }),
-  );
+  await signUpCustomer(bed.idp, customers.clientId, 'regular@example.com');
   await bed.idp.send(
     new ConfirmSignUpCommand({
       ClientId: customers.clientId,
@@ -72,20 +39,11 @@ beforeAll(async () => {
   otpSession = challenge.Session as string;
   await bed.restart();
 });
-afterAll(async () => {
-  await bed.stop();
-});
 
 describe('after a restart', () => {
   it('keeps users, passwords and groups', async () => {
     // Act
-    const result = await bed.idp.send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: staff.clientId,
-        AuthParameters: { USERNAME: 'barista', PASSWORD: STAFF_PASSWORD },
-      }),
-    );
+    const result = await passwordSignIn(bed.idp, staff.clientId);
 
     // Assert
     expect(decodeJwt(result.AuthenticationResult?.IdToken as string)['cognito:groups']).toEqual(['barista']);

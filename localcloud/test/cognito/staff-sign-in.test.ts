@@ -4,47 +4,18 @@ import {
   AdminGetUserCommand,
   AdminSetUserPasswordCommand,
   CreateUserPoolClientCommand,
-  InitiateAuthCommand,
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CognitoTestBed,
-  createStaffPool,
-  createStaffUser,
-  errorOf,
-  type PoolAndClient,
-  STAFF_PASSWORD,
-  startTestBed,
-} from './support.js';
+import { describe, expect, it } from 'vitest';
+import { createStaffUser, errorOf, passwordSignIn, STAFF_PASSWORD, useShopTestBed } from './support.js';
 
-let bed: CognitoTestBed;
-let staff: PoolAndClient;
-beforeAll(async () => {
-  bed = await startTestBed();
-  staff = await createStaffPool(bed.idp);
-  await createStaffUser(bed.idp, staff.poolId, 'barista', ['barista']);
-  await createStaffUser(bed.idp, staff.poolId, 'display', ['display']);
-});
-afterAll(async () => {
-  await bed.stop();
-});
-
-function passwordSignIn(username: string, password: string, clientId = staff.clientId) {
-  return bed.idp.send(
-    new InitiateAuthCommand({
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: clientId,
-      AuthParameters: { USERNAME: username, PASSWORD: password },
-    }),
-  );
-}
+const { bed, staff } = useShopTestBed({ staffUsers: { barista: ['barista'], display: ['display'] } });
 
 describe('USER_PASSWORD_AUTH', () => {
   it('signs a staff member in with tokens that carry their group', async () => {
     // Act
-    const result = await passwordSignIn('barista', STAFF_PASSWORD);
+    const result = await passwordSignIn(bed.idp, staff.clientId, 'barista', STAFF_PASSWORD);
 
     // Assert
     const tokens = result.AuthenticationResult;
@@ -70,7 +41,7 @@ describe('USER_PASSWORD_AUTH', () => {
 
   it('matches usernames case-insensitively in a case-insensitive pool', async () => {
     // Act
-    const result = await passwordSignIn('DISPLAY', STAFF_PASSWORD);
+    const result = await passwordSignIn(bed.idp, staff.clientId, 'DISPLAY', STAFF_PASSWORD);
 
     // Assert
     expect(decodeJwt(result.AuthenticationResult?.IdToken as string)['cognito:groups']).toEqual(['display']);
@@ -87,7 +58,7 @@ describe('USER_PASSWORD_AUTH', () => {
     ['an unknown user', 'nobody', STAFF_PASSWORD, 'UserNotFoundException', 'User does not exist.'],
   ])('refuses %s', async (_case, username, password, name, message) => {
     // Act
-    const error = await errorOf(passwordSignIn(username, password));
+    const error = await errorOf(passwordSignIn(bed.idp, staff.clientId, username, password));
 
     // Assert
     expect(error.name).toBe(name);
@@ -105,7 +76,9 @@ describe('USER_PASSWORD_AUTH', () => {
     );
 
     // Act
-    const error = await errorOf(passwordSignIn('barista', STAFF_PASSWORD, other.UserPoolClient?.ClientId));
+    const error = await errorOf(
+      passwordSignIn(bed.idp, other.UserPoolClient?.ClientId as string, 'barista', STAFF_PASSWORD),
+    );
 
     // Assert
     expect(error.name).toBe('InvalidParameterException');
@@ -118,7 +91,7 @@ describe('USER_PASSWORD_AUTH', () => {
     await bed.idp.send(new AdminDisableUserCommand({ UserPoolId: staff.poolId, Username: 'former' }));
 
     // Act
-    const error = await errorOf(passwordSignIn('former', STAFF_PASSWORD));
+    const error = await errorOf(passwordSignIn(bed.idp, staff.clientId, 'former', STAFF_PASSWORD));
 
     // Assert
     expect(error.name).toBe('NotAuthorizedException');
@@ -139,7 +112,7 @@ describe('temporary passwords', () => {
     );
 
     // Act
-    const challenge = await passwordSignIn('newbie', 'Temporary-Pass-1');
+    const challenge = await passwordSignIn(bed.idp, staff.clientId, 'newbie', 'Temporary-Pass-1');
     const answered = await bed.idp.send(
       new RespondToAuthChallengeCommand({
         ClientId: staff.clientId,
@@ -156,7 +129,9 @@ describe('temporary passwords', () => {
       new AdminGetUserCommand({ UserPoolId: staff.poolId, Username: 'newbie' }),
     );
     expect(user.UserStatus).toBe('CONFIRMED');
-    expect((await passwordSignIn('newbie', 'Brand-New-Pass-2')).AuthenticationResult).toBeDefined();
+    expect(
+      (await passwordSignIn(bed.idp, staff.clientId, 'newbie', 'Brand-New-Pass-2')).AuthenticationResult,
+    ).toBeDefined();
   });
 
   it('invites a user through the outbox with a generated password that works', async () => {
@@ -174,7 +149,7 @@ describe('temporary passwords', () => {
     expect(created.User?.Attributes?.map((attribute) => attribute.Name)).toEqual(['sub', 'email']);
     const invitation = bed.outbox.list().find((message) => message.to === 'invited@example.com');
     expect(invitation?.body).toContain('Your username is invited and temporary password is');
-    const signIn = await passwordSignIn('invited', invitation?.code as string);
+    const signIn = await passwordSignIn(bed.idp, staff.clientId, 'invited', invitation?.code as string);
     expect(signIn.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
   });
 });

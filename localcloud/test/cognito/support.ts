@@ -11,10 +11,15 @@ import {
   type CreateUserPoolClientCommandInput,
   CreateUserPoolCommand,
   type CreateUserPoolCommandInput,
+  InitiateAuthCommand,
+  type InitiateAuthCommandOutput,
+  SignUpCommand,
+  type SignUpCommandOutput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { CognitoService } from '../../src/cognito/cognito-service.js';
 import { EdgeServer } from '../../src/edge/edge-server.js';
 import { Outbox } from '../../src/outbox/outbox.js';
+import { lateBound, suiteResource } from '../support/suite.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
@@ -172,6 +177,78 @@ export function createCustomerPool(idp: CognitoIdentityProviderClient): Promise<
       Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD', 'EMAIL_OTP'] } },
     },
     { ExplicitAuthFlows: ['ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] },
+  );
+}
+
+/** The shop's pools in a test bed, as {@link useShopTestBed} sets them up. */
+export interface ShopTestBed {
+  bed: CognitoTestBed;
+  /** The staff pool ({@link createStaffPool}); only when staff users were asked for. */
+  staff: PoolAndClient;
+  /** The customer pool ({@link createCustomerPool}); only when asked for. */
+  customers: PoolAndClient;
+}
+
+/**
+ * Starts a test bed for the whole test file in `beforeAll` and stops it in `afterAll`, with the
+ * shop's pools in it: a staff pool with `staffUsers` (username → groups, each with
+ * {@link STAFF_PASSWORD}) when given, then a customer pool when `customers` is set. Declared at the
+ * top of a file: `const { bed, staff } = useShopTestBed({ staffUsers: { barista: ['barista'] } });`.
+ */
+export function useShopTestBed(options: {
+  staffUsers?: Record<string, string[]>;
+  customers?: boolean;
+}): ShopTestBed {
+  let staff: PoolAndClient | undefined;
+  let customers: PoolAndClient | undefined;
+  const bed = suiteResource(
+    'The Cognito test bed',
+    startTestBed,
+    (started) => started.stop(),
+    async ({ idp }) => {
+      if (options.staffUsers) {
+        staff = await createStaffPool(idp);
+        for (const [username, groups] of Object.entries(options.staffUsers))
+          await createStaffUser(idp, staff.poolId, username, groups);
+      }
+      if (options.customers) customers = await createCustomerPool(idp);
+    },
+  );
+  return {
+    bed,
+    staff: lateBound('The staff pool', () => staff),
+    customers: lateBound('The customer pool', () => customers),
+  };
+}
+
+/** Signs a user in with USER_PASSWORD_AUTH: `barista` with {@link STAFF_PASSWORD} unless told otherwise. */
+export function passwordSignIn(
+  idp: CognitoIdentityProviderClient,
+  clientId: string,
+  username = 'barista',
+  password = STAFF_PASSWORD,
+): Promise<InitiateAuthCommandOutput> {
+  return idp.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: clientId,
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }),
+  );
+}
+
+/** Signs a customer up by email alone, as the customer app does; the pool sends the email a code. */
+export function signUpCustomer(
+  idp: CognitoIdentityProviderClient,
+  clientId: string,
+  email: string,
+): Promise<SignUpCommandOutput> {
+  return idp.send(
+    new SignUpCommand({
+      ClientId: clientId,
+      Username: email,
+      UserAttributes: [{ Name: 'email', Value: email }],
+    }),
   );
 }
 

@@ -7,53 +7,20 @@ import {
   GlobalSignOutCommand,
   InitiateAuthCommand,
   RevokeTokenCommand,
-  SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type CognitoTestBed,
-  createCustomerPool,
-  createStaffPool,
-  createStaffUser,
-  errorOf,
-  type PoolAndClient,
-  STAFF_PASSWORD,
-  startTestBed,
-} from './support.js';
+import { describe, expect, it } from 'vitest';
+import { errorOf, passwordSignIn, signUpCustomer, useShopTestBed } from './support.js';
 
-let bed: CognitoTestBed;
-let staff: PoolAndClient;
-let customers: PoolAndClient;
-beforeAll(async () => {
-  bed = await startTestBed();
-  staff = await createStaffPool(bed.idp);
-  await createStaffUser(bed.idp, staff.poolId, 'barista', ['barista']);
-  customers = await createCustomerPool(bed.idp);
-});
-afterAll(async () => {
-  await bed.stop();
-});
+const { bed, staff, customers } = useShopTestBed({ staffUsers: { barista: ['barista'] }, customers: true });
 
 async function staffTokens(clientId = staff.clientId): Promise<AuthenticationResultType> {
-  const result = await bed.idp.send(
-    new InitiateAuthCommand({
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: clientId,
-      AuthParameters: { USERNAME: 'barista', PASSWORD: STAFF_PASSWORD },
-    }),
-  );
+  const result = await passwordSignIn(bed.idp, clientId);
   return result.AuthenticationResult as AuthenticationResultType;
 }
 
 async function customerTokens(email: string): Promise<AuthenticationResultType> {
-  await bed.idp.send(
-    new SignUpCommand({
-      ClientId: customers.clientId,
-      Username: email,
-      UserAttributes: [{ Name: 'email', Value: email }],
-    }),
-  );
+  await signUpCustomer(bed.idp, customers.clientId, email);
   const { Session } = await bed.idp.send(
     new ConfirmSignUpCommand({
       ClientId: customers.clientId,

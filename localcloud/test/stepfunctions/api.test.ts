@@ -10,17 +10,10 @@ import {
   StopExecutionCommand,
   UpdateStateMachineCommand,
 } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createMachine,
-  historyOf,
-  run,
-  startTestCloud,
-  type TestCloud,
-  waitForEnd,
-} from '../support/cloud.js';
+import { describe, expect, it } from 'vitest';
+import { createMachine, historyOf, run, useTestCloud, waitForEnd } from '../support/cloud.js';
 import { typesOf } from '../support/history.js';
-import { recordInvocations } from '../support/lambdas.js';
+import { callbackTask, recordInvocations } from '../support/lambdas.js';
 
 const ROLE = 'arn:aws:iam::000000000000:role/test';
 
@@ -32,24 +25,14 @@ const PASS_MACHINE = { StartAt: 'Done', States: { Done: { Type: 'Pass', End: tru
 /** A machine whose executions stay RUNNING until the test answers the task token. */
 const WAITING_MACHINE = {
   StartAt: 'Wait',
-  States: {
-    Wait: {
-      Type: 'Task',
-      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-      Parameters: { FunctionName: 'api-token-sink', Payload: { 'token.$': '$$.Task.Token' } },
-      End: true,
-    },
-  },
+  States: { Wait: callbackTask('api-token-sink') },
 };
 
-let t: TestCloud;
 let sinks: ReturnType<typeof recordInvocations<{ token: string }>>;
-beforeAll(async () => {
-  t = await startTestCloud();
-  sinks = recordInvocations(t.cloud.stepFunctions.lambda, 'api-token-sink', () => ({}));
-});
-afterAll(async () => {
-  await t.stop();
+const t = useTestCloud({
+  setup: ({ cloud }) => {
+    sinks = recordInvocations(cloud.stepFunctions.lambda, 'api-token-sink', () => ({}));
+  },
 });
 
 describe('CreateStateMachine', () => {

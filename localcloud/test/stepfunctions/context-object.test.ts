@@ -1,23 +1,10 @@
 import { SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createMachine,
-  historyOf,
-  run,
-  startTestCloud,
-  type TestCloud,
-  waitForEnd,
-} from '../support/cloud.js';
+import { describe, expect, it } from 'vitest';
+import { createMachine, historyOf, run, startExecution, useTestCloud, waitForEnd } from '../support/cloud.js';
 import { timeOf } from '../support/history.js';
-import { namedError, recordInvocations } from '../support/lambdas.js';
+import { callbackTask, namedError, recordInvocations } from '../support/lambdas.js';
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-});
-afterAll(async () => {
-  await t.stop();
-});
+const t = useTestCloud();
 
 describe('the context object ($$)', () => {
   it('describes the execution, the state machine and the current state', async () => {
@@ -135,16 +122,9 @@ describe('the context object ($$)', () => {
     );
     const arn = await createMachine(t.sfn, {
       StartAt: 'Call',
-      States: {
-        Call: {
-          Type: 'Task',
-          Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-          Parameters: { FunctionName: 'context-token', Payload: { 'token.$': '$$.Task.Token' } },
-          End: true,
-        },
-      },
+      States: { Call: callbackTask('context-token') },
     });
-    const { executionArn } = await t.sfn.send(new StartExecutionCommand({ stateMachineArn: arn }));
+    const executionArn = await startExecution(t.sfn, arn);
 
     // Act
     const { token } = await calls.nth(1);
@@ -152,7 +132,7 @@ describe('the context object ($$)', () => {
 
     // Assert
     expect(token.length).toBeGreaterThan(0);
-    expect(await waitForEnd(t.sfn, executionArn as string)).toMatchObject({
+    expect(await waitForEnd(t.sfn, executionArn)).toMatchObject({
       status: 'SUCCEEDED',
       output: '"answered"',
     });

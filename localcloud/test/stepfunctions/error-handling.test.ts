@@ -1,43 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMachine, historyOf, run, startTestCloud, type TestCloud } from '../support/cloud.js';
+import { describe, expect, it } from 'vitest';
+import { createMachine, historyOf, run, useTestCloud } from '../support/cloud.js';
 import { timeOf, typesOf } from '../support/history.js';
-import { functionArn, namedError, recordInvocations } from '../support/lambdas.js';
+import { functionArn, invokeTask, namedError, recordInvocations, uniqueName } from '../support/lambdas.js';
 
-let t: TestCloud;
-let counter = 0;
-beforeAll(async () => {
-  t = await startTestCloud();
-  t.cloud.stepFunctions.lambda.register('errors-custom', () => {
-    throw namedError('CustomError', 'This is a custom error!');
-  });
-  t.cloud.stepFunctions.lambda.register('errors-plain', () => {
-    throw new Error('plain failure');
-  });
-  t.cloud.stepFunctions.lambda.register('errors-ok', () => ({ fine: true }));
+const t = useTestCloud({
+  setup: ({ cloud }) => {
+    cloud.stepFunctions.lambda.register('errors-custom', () => {
+      throw namedError('CustomError', 'This is a custom error!');
+    });
+    cloud.stepFunctions.lambda.register('errors-plain', () => {
+      throw new Error('plain failure');
+    });
+    cloud.stepFunctions.lambda.register('errors-ok', () => ({ fine: true }));
+  },
 });
-afterAll(async () => {
-  await t.stop();
-});
-
-/** A lambda:invoke Task calling `functionName`, with extra fields (Catch, Retry, ...). */
-function invoke(functionName: string, fields: object = {}) {
-  return {
-    Type: 'Task',
-    Resource: 'arn:aws:states:::lambda:invoke',
-    Parameters: { FunctionName: functionName, 'Payload.$': '$' },
-    End: true,
-    ...fields,
-  };
-}
 
 /** A machine whose Task `Call` may fall back to `Caught` (which outputs its input). */
 function withFallback(task: object) {
   return { StartAt: 'Call', States: { Call: task, Caught: { Type: 'Pass', End: true } } };
-}
-
-/** A fresh function name for a handler that only this test uses. */
-function uniqueName(prefix: string): string {
-  return `${prefix}-${++counter}`;
 }
 
 describe('Catch', () => {
@@ -46,7 +26,7 @@ describe('Catch', () => {
     const arn = await createMachine(
       t.sfn,
       withFallback(
-        invoke('errors-custom', {
+        invokeTask('errors-custom', {
           Catch: [{ ErrorEquals: ['CustomError'], ResultPath: '$.error', Next: 'Caught' }],
         }),
       ),
@@ -69,7 +49,7 @@ describe('Catch', () => {
     // Arrange
     const arn = await createMachine(
       t.sfn,
-      withFallback(invoke('errors-custom', { Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }] })),
+      withFallback(invokeTask('errors-custom', { Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }] })),
     );
 
     // Act
@@ -84,7 +64,7 @@ describe('Catch', () => {
     const arn = await createMachine(t.sfn, {
       StartAt: 'Call',
       States: {
-        Call: invoke('errors-custom', {
+        Call: invokeTask('errors-custom', {
           Catch: [
             { ErrorEquals: ['SomethingElse'], Next: 'Wrong' },
             { ErrorEquals: ['CustomError', 'Other'], Next: 'Right' },
@@ -114,7 +94,7 @@ describe('Catch', () => {
     // Arrange
     const arn = await createMachine(
       t.sfn,
-      withFallback(invoke(functionName, { Catch: [{ ErrorEquals: [errorName], Next: 'Caught' }] })),
+      withFallback(invokeTask(functionName, { Catch: [{ ErrorEquals: [errorName], Next: 'Caught' }] })),
     );
 
     // Act
@@ -129,7 +109,7 @@ describe('Catch', () => {
     const arn = await createMachine(
       t.sfn,
       withFallback({
-        ...invoke('errors-ok', { Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }] }),
+        ...invokeTask('errors-ok', { Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Caught' }] }),
         Parameters: { FunctionName: 'errors-ok', 'Payload.$': '$.not.there' },
       }),
     );
@@ -146,7 +126,7 @@ describe('Catch', () => {
     const arn = await createMachine(
       t.sfn,
       withFallback(
-        invoke('errors-ok', {
+        invokeTask('errors-ok', {
           ResultPath: '$.text.result',
           Catch: [{ ErrorEquals: ['States.ResultPathMatchFailure'], ResultPath: '$.error', Next: 'Caught' }],
         }),
@@ -186,7 +166,10 @@ describe('Catch', () => {
 
   it('fails the execution with the error and cause of an uncaught task error', async () => {
     // Arrange
-    const arn = await createMachine(t.sfn, { StartAt: 'Call', States: { Call: invoke('errors-custom') } });
+    const arn = await createMachine(t.sfn, {
+      StartAt: 'Call',
+      States: { Call: invokeTask('errors-custom') },
+    });
 
     // Act
     const result = await run(t.sfn, arn);
@@ -206,7 +189,7 @@ describe('Retry', () => {
     });
     const arn = await createMachine(t.sfn, {
       StartAt: 'Call',
-      States: { Call: invoke(name, { Retry: [{ ErrorEquals: ['Broken'], MaxAttempts: 0 }] }) },
+      States: { Call: invokeTask(name, { Retry: [{ ErrorEquals: ['Broken'], MaxAttempts: 0 }] }) },
     });
 
     // Act
@@ -226,7 +209,7 @@ describe('Retry', () => {
     const arn = await createMachine(t.sfn, {
       StartAt: 'Call',
       States: {
-        Call: invoke(name, {
+        Call: invokeTask(name, {
           Retry: [
             { ErrorEquals: ['Broken'], MaxAttempts: 0 },
             { ErrorEquals: ['States.ALL'], MaxAttempts: 3, IntervalSeconds: 1 },
@@ -254,7 +237,7 @@ describe.concurrent('Retry intervals', () => {
     });
     const arn = await createMachine(t.sfn, {
       StartAt: 'Call',
-      States: { Call: invoke(name, { Retry: [{ ErrorEquals: ['Transient'], IntervalSeconds: 1 }] }) },
+      States: { Call: invokeTask(name, { Retry: [{ ErrorEquals: ['Transient'], IntervalSeconds: 1 }] }) },
     });
 
     // Act
@@ -288,7 +271,7 @@ describe.concurrent('Retry intervals', () => {
     const arn = await createMachine(
       t.sfn,
       withFallback(
-        invoke(name, {
+        invokeTask(name, {
           Retry: [{ ErrorEquals: ['Broken'], IntervalSeconds: 1, MaxAttempts: 1 }],
           Catch: [{ ErrorEquals: ['Broken'], ResultPath: '$.error', Next: 'Caught' }],
         }),
@@ -318,7 +301,7 @@ describe.concurrent('Retry intervals', () => {
     const arn = await createMachine(t.sfn, {
       StartAt: 'Call',
       States: {
-        Call: invoke(name, {
+        Call: invokeTask(name, {
           Retry: [
             { ErrorEquals: ['Busy'], IntervalSeconds: 1, BackoffRate: 5, MaxDelaySeconds: 1, MaxAttempts: 2 },
           ],

@@ -1,19 +1,16 @@
 import { GetExecutionHistoryCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMachine, historyOf, run, startTestCloud, type TestCloud } from '../support/cloud.js';
+import { describe, expect, it } from 'vitest';
+import { createMachine, historyOf, run, useTestCloud } from '../support/cloud.js';
 import { typesOf } from '../support/history.js';
 import { functionArn, namedError } from '../support/lambdas.js';
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-  t.cloud.stepFunctions.lambda.register('history-echo', (event) => event);
-  t.cloud.stepFunctions.lambda.register('history-boom', () => {
-    throw namedError('Boom', 'it went off');
-  });
-});
-afterAll(async () => {
-  await t.stop();
+const t = useTestCloud({
+  setup: ({ cloud }) => {
+    cloud.stepFunctions.lambda.register('history-echo', (event) => event);
+    cloud.stepFunctions.lambda.register('history-boom', () => {
+      throw namedError('Boom', 'it went off');
+    });
+  },
 });
 
 /** Runs a machine on an input and returns the execution's whole history. */

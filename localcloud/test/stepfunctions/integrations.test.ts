@@ -5,14 +5,15 @@ import {
   PutRuleCommand,
   PutTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
-import { SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createMachine,
   historyOf,
   run,
-  startTestCloud,
-  type TestCloud,
+  sdkConfig,
+  startExecution,
+  useTestCloud,
   waitForEnd,
 } from '../support/cloud.js';
 import { typesOf } from '../support/history.js';
@@ -20,19 +21,14 @@ import { functionArn, namedError, recordInvocations } from '../support/lambdas.j
 
 const TABLE = 'Orders';
 
-let t: TestCloud;
+const t = useTestCloud();
 let ddb: DynamoDBClient;
 let eventBridge: EventBridgeClient;
 let delivered: ReturnType<
   typeof recordInvocations<{ source: string; 'detail-type': string; detail: unknown }>
 >;
 beforeAll(async () => {
-  t = await startTestCloud();
-  const client = {
-    endpoint: t.cloud.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  };
+  const client = sdkConfig(t.cloud.endpoint);
   ddb = new DynamoDBClient(client);
   await ddb.send(
     new CreateTableCommand({
@@ -69,7 +65,6 @@ beforeAll(async () => {
 afterAll(async () => {
   ddb.destroy();
   eventBridge.destroy();
-  await t.stop();
 });
 
 /** Runs a one-Task machine and returns the execution's description. */
@@ -284,7 +279,7 @@ describe('DynamoDB', () => {
         },
       },
     });
-    const { executionArn } = await t.sfn.send(new StartExecutionCommand({ stateMachineArn: arn }));
+    const executionArn = await startExecution(t.sfn, arn);
     let token: string | undefined;
     while (!token) {
       const item = await ddb.send(new GetItemCommand({ TableName: TABLE, Key: { id: { S: 'order-3' } } }));
@@ -295,7 +290,7 @@ describe('DynamoDB', () => {
     await t.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{"made":true}' }));
 
     // Assert
-    expect(await waitForEnd(t.sfn, executionArn as string)).toMatchObject({
+    expect(await waitForEnd(t.sfn, executionArn)).toMatchObject({
       status: 'SUCCEEDED',
       output: '{"made":true}',
     });

@@ -1,49 +1,38 @@
-import { SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createMachine,
-  historyOf,
-  run,
-  startTestCloud,
-  type TestCloud,
-  waitForEnd,
-} from '../support/cloud.js';
+import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { describe, expect, it } from 'vitest';
+import { createMachine, historyOf, run, startExecution, useTestCloud, waitForEnd } from '../support/cloud.js';
 import { typesOf } from '../support/history.js';
-import { namedError, recordInvocations, sleep } from '../support/lambdas.js';
+import {
+  callbackTask,
+  invokeTask,
+  namedError,
+  recordInvocations,
+  sleep,
+  uniqueName,
+} from '../support/lambdas.js';
 
-let t: TestCloud;
-let counter = 0;
-beforeAll(async () => {
-  t = await startTestCloud();
-  // Answers after `delay` ms with the event, so branches finish out of order.
-  t.cloud.stepFunctions.lambda.register('pm-delay', async (event) => {
-    await sleep((event as { delay?: number }).delay ?? 0);
-    return event;
-  });
-  t.cloud.stepFunctions.lambda.register('pm-reject', (event) => {
-    if ((event as { bad?: boolean }).bad) throw namedError('BadItem', `rejected ${JSON.stringify(event)}`);
-    return event;
-  });
-});
-afterAll(async () => {
-  await t.stop();
+const t = useTestCloud({
+  setup: ({ cloud }) => {
+    // Answers after `delay` ms with the event, so branches finish out of order.
+    cloud.stepFunctions.lambda.register('pm-delay', async (event) => {
+      await sleep((event as { delay?: number }).delay ?? 0);
+      return event;
+    });
+    cloud.stepFunctions.lambda.register('pm-reject', (event) => {
+      if ((event as { bad?: boolean }).bad) throw namedError('BadItem', `rejected ${JSON.stringify(event)}`);
+      return event;
+    });
+  },
 });
 
 /** A lambda:invoke Task whose output is the function's answer. */
 function invoke(functionName: string, fields: object = {}) {
-  return {
-    Type: 'Task',
-    Resource: 'arn:aws:states:::lambda:invoke',
-    Parameters: { FunctionName: functionName, 'Payload.$': '$' },
-    OutputPath: '$.Payload',
-    End: true,
-    ...fields,
-  };
+  return invokeTask(functionName, { OutputPath: '$.Payload', ...fields });
 }
 
 /** A one-state branch or item processor; state names are unique across a state machine. */
 function single(state: object) {
-  const name = `Only${++counter}`;
+  const name = uniqueName('Only');
   return { StartAt: name, States: { [name]: state } };
 }
 
@@ -107,7 +96,7 @@ describe('Parallel state', () => {
 
   it('fails as a whole when one branch fails, with that branch error, which its Catch can handle', async () => {
     // Arrange
-    const sink = `pm-sink-${++counter}`;
+    const sink = uniqueName('pm-sink');
     const tokens = recordInvocations<{ token: string }>(t.cloud.stepFunctions.lambda, sink, () => ({}));
     const arn = await createMachine(t.sfn, {
       StartAt: 'Both',
@@ -115,12 +104,7 @@ describe('Parallel state', () => {
         Both: {
           Type: 'Parallel',
           Branches: [
-            single({
-              Type: 'Task',
-              Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-              Parameters: { FunctionName: sink, Payload: { 'token.$': '$$.Task.Token' } },
-              End: true,
-            }),
+            single(callbackTask(sink)),
             {
               StartAt: 'Pause',
               States: {
@@ -177,7 +161,7 @@ describe('Parallel state', () => {
 
   it('runs its branches again when a Retrier retries the Parallel state', async () => {
     // Arrange
-    const name = `pm-flaky-${++counter}`;
+    const name = uniqueName('pm-flaky');
     const calls = recordInvocations(t.cloud.stepFunctions.lambda, name, (event) => {
       if (calls.events.length === 1) throw namedError('Transient', 'first time');
       return event;
@@ -312,7 +296,7 @@ describe('Map state', () => {
     'runs at most MaxConcurrency %i iterations at a time (%i here; 0 means no limit)',
     async (maxConcurrency, expected) => {
       // Arrange
-      const name = `pm-concurrency-${++counter}`;
+      const name = uniqueName('pm-concurrency');
       let running = 0;
       let peak = 0;
       t.cloud.stepFunctions.lambda.register(name, async (event) => {
@@ -428,7 +412,7 @@ describe('Map state', () => {
 
   it('runs a Map nested in a Parallel branch, with callback tasks per item', async () => {
     // Arrange
-    const sink = `pm-nested-${++counter}`;
+    const sink = uniqueName('pm-nested');
     const calls = recordInvocations<{ token: string; item: string }>(
       t.cloud.stepFunctions.lambda,
       sink,
@@ -455,9 +439,7 @@ describe('Map state', () => {
         },
       },
     });
-    const { executionArn } = await t.sfn.send(
-      new StartExecutionCommand({ stateMachineArn: arn, input: JSON.stringify(['x', 'y']) }),
-    );
+    const executionArn = await startExecution(t.sfn, arn, ['x', 'y']);
     const invocations = [await calls.nth(1), await calls.nth(2)];
 
     // Act
@@ -469,7 +451,7 @@ describe('Map state', () => {
 
     // Assert
     expect(new Set(invocations.map((invocation) => invocation.token)).size).toBe(2);
-    const result = await waitForEnd(t.sfn, executionArn as string);
+    const result = await waitForEnd(t.sfn, executionArn);
     expect(result).toMatchObject({ status: 'SUCCEEDED', output: '[["X","Y"]]' });
   });
 });

@@ -5,36 +5,18 @@ import {
   SendTaskSuccessCommand,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LambdaRegistry } from '../../src/stepfunctions/integrations/index.js';
-import {
-  createMachine,
-  eventually,
-  historyOf,
-  run,
-  startTestCloud,
-  type TestCloud,
-  waitForEnd,
-} from '../support/cloud.js';
+import { createMachine, eventually, historyOf, run, useTestCloud, waitForEnd } from '../support/cloud.js';
 import { timeOf, typesOf } from '../support/history.js';
-import { type Invocations, namedError, recordInvocations, sleep } from '../support/lambdas.js';
-
-/** A `.waitForTaskToken` Task handing its token to `functionName`. */
-function callback(functionName: string, fields: object = {}) {
-  return {
-    Type: 'Task',
-    Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-    Parameters: { FunctionName: functionName, Payload: { 'token.$': '$$.Task.Token' } },
-    End: true,
-    ...fields,
-  };
-}
+import { callbackTask, type Invocations, namedError, recordInvocations, sleep } from '../support/lambdas.js';
 
 /**
  * Every scenario is set up, the cloud restarts once, and each test then checks what happened to
  * its execution afterwards: one restart keeps the file fast.
  */
-let t: TestCloud;
+const lambda = new LambdaRegistry();
+const t = useTestCloud({ lambda });
 const started: Record<string, string> = {};
 let token = '';
 let historyBeforeRestart: HistoryEvent[] = [];
@@ -43,8 +25,6 @@ let tokenMachine = '';
 let slowCalls: Invocations;
 
 beforeAll(async () => {
-  const lambda = new LambdaRegistry();
-  t = await startTestCloud({ lambda });
   const tokens = recordInvocations<{ token: string }>(lambda, 'restart-token', () => ({ queued: true }));
   recordInvocations(lambda, 'restart-sink', () => ({}));
   let flakyCalls = 0;
@@ -66,10 +46,10 @@ beforeAll(async () => {
       StartAt: 'Pause',
       States: { Pause: { Type: 'Wait', Seconds: 2, End: true } },
     }),
-    token: await createMachine(t.sfn, { StartAt: 'Brew', States: { Brew: callback('restart-token') } }),
+    token: await createMachine(t.sfn, { StartAt: 'Brew', States: { Brew: callbackTask('restart-token') } }),
     taskTimeout: await createMachine(t.sfn, {
       StartAt: 'Brew',
-      States: { Brew: callback('restart-sink', { TimeoutSeconds: 2 }) },
+      States: { Brew: callbackTask('restart-sink', { TimeoutSeconds: 2 }) },
     }),
     executionTimeout: await createMachine(t.sfn, {
       TimeoutSeconds: 2,
@@ -142,9 +122,6 @@ beforeAll(async () => {
   // Late enough that a deadline counted again from the restart would come visibly late.
   await sleep(startedAt + 1000 - Date.now());
   await t.restart();
-});
-afterAll(async () => {
-  await t.stop();
 });
 
 describe('after a restart', () => {

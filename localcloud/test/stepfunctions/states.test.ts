@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMachine, historyOf, run, startTestCloud, type TestCloud } from '../support/cloud.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createMachine, historyOf, run, useTestCloud } from '../support/cloud.js';
 import { timeOf } from '../support/history.js';
 
-let t: TestCloud;
-beforeAll(async () => {
-  t = await startTestCloud();
-  t.cloud.stepFunctions.lambda.register('states-lookup', (event) => ({
-    found: true,
-    value: (event as { id: number }).id * 10,
-    noise: 'dropped by ResultSelector',
-  }));
-});
-afterAll(async () => {
-  await t.stop();
+const t = useTestCloud({
+  setup: ({ cloud }) => {
+    cloud.stepFunctions.lambda.register('states-lookup', (event) => ({
+      found: true,
+      value: (event as { id: number }).id * 10,
+      noise: 'dropped by ResultSelector',
+    }));
+  },
 });
 
 /** Runs a one-state machine on `input` and returns the execution's description. */

@@ -3,33 +3,25 @@ import {
   SendTaskFailureCommand,
   SendTaskHeartbeatCommand,
   SendTaskSuccessCommand,
-  StartExecutionCommand,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createMachine,
   eventually,
   historyOf,
-  startTestCloud,
-  type TestCloud,
+  startExecution,
+  useTestCloud,
   waitForEnd,
 } from '../support/cloud.js';
 import { typesOf } from '../support/history.js';
-import { type Invocations, recordInvocations } from '../support/lambdas.js';
+import { callbackTask, type Invocations, recordInvocations, uniqueName } from '../support/lambdas.js';
 
-let t: TestCloud;
-let counter = 0;
-beforeAll(async () => {
-  t = await startTestCloud();
-});
-afterAll(async () => {
-  await t.stop();
-});
+const t = useTestCloud();
 
 /** Starts an execution of a callback machine and returns it with the token its task handed out. */
 async function startWaiting(fields: object = {}, input: unknown = { order: 'o-1' }) {
-  const name = `tokens-sink-${++counter}`;
+  const name = uniqueName('tokens-sink');
   const calls: Invocations<{ token: string; order?: string }> = recordInvocations(
     t.cloud.stepFunctions.lambda,
     name,
@@ -48,11 +40,9 @@ async function startWaiting(fields: object = {}, input: unknown = { order: 'o-1'
       ...('Catch' in fields && { Failed: { Type: 'Pass', End: true } }),
     },
   });
-  const { executionArn } = await t.sfn.send(
-    new StartExecutionCommand({ stateMachineArn: arn, input: JSON.stringify(input) }),
-  );
+  const executionArn = await startExecution(t.sfn, arn, input);
   const event = await calls.nth(1);
-  return { executionArn: executionArn as string, token: event.token, event };
+  return { executionArn, token: event.token, event };
 }
 
 describe('the callback pattern (.waitForTaskToken)', () => {
@@ -150,29 +140,19 @@ describe('the callback pattern (.waitForTaskToken)', () => {
 
   it('accepts the answer while the function that received the token is still running', async () => {
     // Arrange: the function answers its own token before it returns, as a fast worker would.
-    const name = `tokens-self-${++counter}`;
+    const name = uniqueName('tokens-self');
     t.cloud.stepFunctions.lambda.register(name, async (event) => {
       const { token } = event as { token: string };
       await t.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{"early":true}' }));
       return { sent: true };
     });
-    const arn = await createMachine(t.sfn, {
-      StartAt: 'Brew',
-      States: {
-        Brew: {
-          Type: 'Task',
-          Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-          Parameters: { FunctionName: name, Payload: { 'token.$': '$$.Task.Token' } },
-          End: true,
-        },
-      },
-    });
+    const arn = await createMachine(t.sfn, { StartAt: 'Brew', States: { Brew: callbackTask(name) } });
 
     // Act
-    const { executionArn } = await t.sfn.send(new StartExecutionCommand({ stateMachineArn: arn }));
+    const executionArn = await startExecution(t.sfn, arn);
 
     // Assert
-    expect(await waitForEnd(t.sfn, executionArn as string)).toMatchObject({
+    expect(await waitForEnd(t.sfn, executionArn)).toMatchObject({
       status: 'SUCCEEDED',
       output: '{"early":true}',
     });
@@ -180,21 +160,13 @@ describe('the callback pattern (.waitForTaskToken)', () => {
 
   it('hands each attempt of a retried callback task a new token', async () => {
     // Arrange
-    const name = `tokens-retry-${++counter}`;
+    const name = uniqueName('tokens-retry');
     const calls = recordInvocations<{ token: string }>(t.cloud.stepFunctions.lambda, name, () => ({}));
     const arn = await createMachine(t.sfn, {
       StartAt: 'Brew',
-      States: {
-        Brew: {
-          Type: 'Task',
-          Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-          Parameters: { FunctionName: name, Payload: { 'token.$': '$$.Task.Token' } },
-          Retry: [{ ErrorEquals: ['Again'], IntervalSeconds: 1 }],
-          End: true,
-        },
-      },
+      States: { Brew: callbackTask(name, { Retry: [{ ErrorEquals: ['Again'], IntervalSeconds: 1 }] }) },
     });
-    const { executionArn } = await t.sfn.send(new StartExecutionCommand({ stateMachineArn: arn }));
+    const executionArn = await startExecution(t.sfn, arn);
     const first = await calls.nth(1);
 
     // Act
@@ -208,7 +180,7 @@ describe('the callback pattern (.waitForTaskToken)', () => {
     // Assert
     expect(second.token).not.toBe(first.token);
     expect(stale).toMatchObject({ name: 'TaskTimedOut' });
-    expect(await waitForEnd(t.sfn, executionArn as string)).toMatchObject({
+    expect(await waitForEnd(t.sfn, executionArn)).toMatchObject({
       status: 'SUCCEEDED',
       output: '"second"',
     });

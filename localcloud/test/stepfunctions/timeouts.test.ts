@@ -1,33 +1,29 @@
-import { SendTaskHeartbeatCommand, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createMachine,
-  historyOf,
-  run,
-  startTestCloud,
-  type TestCloud,
-  waitForEnd,
-} from '../support/cloud.js';
+import { SendTaskHeartbeatCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { describe, expect, it } from 'vitest';
+import { createMachine, historyOf, run, startExecution, useTestCloud, waitForEnd } from '../support/cloud.js';
 import { typesOf } from '../support/history.js';
-import { functionArn, type Invocations, recordInvocations, sleep } from '../support/lambdas.js';
+import {
+  callbackTask,
+  functionArn,
+  type Invocations,
+  recordInvocations,
+  sleep,
+  uniqueName,
+} from '../support/lambdas.js';
 
-let t: TestCloud;
-let counter = 0;
-beforeAll(async () => {
-  t = await startTestCloud();
-  // A function that never answers: only a timeout ends the task.
-  t.cloud.stepFunctions.lambda.register('timeouts-hang', () => new Promise(() => {}));
-});
-afterAll(async () => {
-  await t.stop();
+const t = useTestCloud({
+  setup: ({ cloud }) => {
+    // A function that never answers: only a timeout ends the task.
+    cloud.stepFunctions.lambda.register('timeouts-hang', () => new Promise(() => {}));
+  },
 });
 
-/** A `.waitForTaskToken` Task handing its token to `functionName`. */
-function callback(functionName: string, fields: object = {}) {
+/** A lambda:invoke Task on `timeouts-hang`, with the timeout `fields` that alone can end it. */
+function hangingTask(fields: object) {
   return {
     Type: 'Task',
-    Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-    Parameters: { FunctionName: functionName, Payload: { 'token.$': '$$.Task.Token' } },
+    Resource: 'arn:aws:states:::lambda:invoke',
+    Parameters: { FunctionName: 'timeouts-hang' },
     End: true,
     ...fields,
   };
@@ -35,7 +31,7 @@ function callback(functionName: string, fields: object = {}) {
 
 /** A fresh function name that records the task tokens it receives. */
 function tokenSink() {
-  const name = `timeouts-sink-${++counter}`;
+  const name = uniqueName('timeouts-sink');
   return {
     name,
     calls: recordInvocations<{ token: string }>(t.cloud.stepFunctions.lambda, name, () => ({})),
@@ -49,15 +45,7 @@ describe.concurrent('timeouts', () => {
       // Arrange
       const arn = await createMachine(t.sfn, {
         StartAt: 'Call',
-        States: {
-          Call: {
-            Type: 'Task',
-            Resource: 'arn:aws:states:::lambda:invoke',
-            Parameters: { FunctionName: 'timeouts-hang' },
-            TimeoutSeconds: 1,
-            End: true,
-          },
-        },
+        States: { Call: hangingTask({ TimeoutSeconds: 1 }) },
       });
       const started = Date.now();
 
@@ -102,15 +90,7 @@ describe.concurrent('timeouts', () => {
       // Arrange
       const arn = await createMachine(t.sfn, {
         StartAt: 'Call',
-        States: {
-          Call: {
-            Type: 'Task',
-            Resource: 'arn:aws:states:::lambda:invoke',
-            Parameters: { FunctionName: 'timeouts-hang' },
-            TimeoutSecondsPath: '$.limit',
-            End: true,
-          },
-        },
+        States: { Call: hangingTask({ TimeoutSecondsPath: '$.limit' }) },
       });
 
       // Act
@@ -129,14 +109,7 @@ describe.concurrent('timeouts', () => {
       const arn = await createMachine(t.sfn, {
         StartAt: 'Call',
         States: {
-          Call: {
-            Type: 'Task',
-            Resource: 'arn:aws:states:::lambda:invoke',
-            Parameters: { FunctionName: 'timeouts-hang' },
-            TimeoutSeconds: 1,
-            Catch: [{ ErrorEquals: [errorName], Next: 'Caught' }],
-            End: true,
-          },
+          Call: hangingTask({ TimeoutSeconds: 1, Catch: [{ ErrorEquals: [errorName], Next: 'Caught' }] }),
           Caught: { Type: 'Pass', End: true },
         },
       });
@@ -155,7 +128,7 @@ describe.concurrent('timeouts', () => {
 
     it('retries a timed-out task', async () => {
       // Arrange
-      const name = `timeouts-slow-once-${++counter}`;
+      const name = uniqueName('timeouts-slow-once');
       const calls: Invocations = recordInvocations(t.cloud.stepFunctions.lambda, name, (): unknown =>
         calls.events.length === 1 ? new Promise(() => {}) : { second: true },
       );
@@ -187,13 +160,13 @@ describe.concurrent('timeouts', () => {
       const sink = tokenSink();
       const arn = await createMachine(t.sfn, {
         StartAt: 'Call',
-        States: { Call: callback(sink.name, { TimeoutSeconds: 1 }) },
+        States: { Call: callbackTask(sink.name, { TimeoutSeconds: 1 }) },
       });
-      const { executionArn } = await t.sfn.send(new StartExecutionCommand({ stateMachineArn: arn }));
+      const executionArn = await startExecution(t.sfn, arn);
       const { token } = await sink.calls.nth(1);
 
       // Act
-      const result = await waitForEnd(t.sfn, executionArn as string);
+      const result = await waitForEnd(t.sfn, executionArn);
       const late = t.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }));
 
       // Assert
@@ -208,7 +181,7 @@ describe.concurrent('timeouts', () => {
       const sink = tokenSink();
       const arn = await createMachine(t.sfn, {
         StartAt: 'Call',
-        States: { Call: callback(sink.name, { HeartbeatSeconds: 1, TimeoutSeconds: 10 }) },
+        States: { Call: callbackTask(sink.name, { HeartbeatSeconds: 1, TimeoutSeconds: 10 }) },
       });
 
       // Act
@@ -231,9 +204,9 @@ describe.concurrent('timeouts', () => {
       const sink = tokenSink();
       const arn = await createMachine(t.sfn, {
         StartAt: 'Call',
-        States: { Call: callback(sink.name, { HeartbeatSeconds: 1, TimeoutSeconds: 10 }) },
+        States: { Call: callbackTask(sink.name, { HeartbeatSeconds: 1, TimeoutSeconds: 10 }) },
       });
-      const { executionArn } = await t.sfn.send(new StartExecutionCommand({ stateMachineArn: arn }));
+      const executionArn = await startExecution(t.sfn, arn);
       const { token } = await sink.calls.nth(1);
 
       // Act: heartbeats for twice the heartbeat interval, then the answer.
@@ -244,7 +217,7 @@ describe.concurrent('timeouts', () => {
       await t.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{"alive":true}' }));
 
       // Assert
-      const result = await waitForEnd(t.sfn, executionArn as string);
+      const result = await waitForEnd(t.sfn, executionArn);
       expect(result).toMatchObject({ status: 'SUCCEEDED', output: '{"alive":true}' });
     });
   });
@@ -277,11 +250,11 @@ describe.concurrent('timeouts', () => {
       const arn = await createMachine(t.sfn, {
         TimeoutSeconds: 1,
         StartAt: 'Call',
-        States: { Call: callback(sink.name) },
+        States: { Call: callbackTask(sink.name) },
       });
-      const { executionArn } = await t.sfn.send(new StartExecutionCommand({ stateMachineArn: arn }));
+      const executionArn = await startExecution(t.sfn, arn);
       const { token } = await sink.calls.nth(1);
-      await waitForEnd(t.sfn, executionArn as string);
+      await waitForEnd(t.sfn, executionArn);
 
       // Act
       const late = t.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }));

@@ -11,8 +11,18 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { LocalCloud, type LocalCloudOptions } from '../../src/local-cloud.js';
+import { suiteResource } from './suite.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+/** The region and dummy credentials of an SDK client of the test cloud's edge at `endpoint`. */
+export function sdkConfig(endpoint: string) {
+  return {
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  };
+}
 
 /** A local cloud on a free port with a fresh data folder, and an SFN client pointed at it. */
 export interface TestCloud {
@@ -31,12 +41,7 @@ export interface TestCloud {
 export async function startTestCloud(options: Pick<LocalCloudOptions, 'lambda'> = {}): Promise<TestCloud> {
   const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-test-'));
   const holder = { cloud: await LocalCloud.start({ dataDir, edgePort: 0, ...options }) };
-  const client = () =>
-    new SFNClient({
-      endpoint: holder.cloud.endpoint,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    });
+  const client = () => new SFNClient(sdkConfig(holder.cloud.endpoint));
   const test: TestCloud = {
     cloud: holder.cloud,
     sfn: client(),
@@ -55,6 +60,23 @@ export async function startTestCloud(options: Pick<LocalCloudOptions, 'lambda'> 
     },
   };
   return test;
+}
+
+/**
+ * Starts a local cloud for the whole test file (as {@link startTestCloud}) in `beforeAll`, runs
+ * `setup` on it there (registering the file's functions, say), and stops it in `afterAll`. Declared
+ * at the top of a file: `const t = useTestCloud();`, then `t.sfn` and `t.cloud` inside tests and hooks.
+ */
+export function useTestCloud({
+  setup,
+  ...options
+}: Pick<LocalCloudOptions, 'lambda'> & { setup?: (t: TestCloud) => unknown } = {}): TestCloud {
+  return suiteResource(
+    'The test cloud',
+    () => startTestCloud(options),
+    (t) => t.stop(),
+    setup,
+  );
 }
 
 let machineCounter = 0;
@@ -87,16 +109,31 @@ export async function waitForEnd(
   }
 }
 
+/**
+ * Starts an execution (on `input`, or none) without waiting for it and returns its ARN, for tests
+ * that act on a running execution: answer its task token, stop it, or wait for it later.
+ */
+export async function startExecution(
+  sfn: SFNClient,
+  stateMachineArn: string,
+  input?: unknown,
+): Promise<string> {
+  const { executionArn } = await sfn.send(
+    new StartExecutionCommand({
+      stateMachineArn,
+      ...(input !== undefined && { input: JSON.stringify(input) }),
+    }),
+  );
+  return executionArn as string;
+}
+
 /** Starts an execution and waits for its end. */
 export async function run(
   sfn: SFNClient,
   stateMachineArn: string,
   input: unknown = {},
 ): Promise<DescribeExecutionCommandOutput> {
-  const { executionArn } = await sfn.send(
-    new StartExecutionCommand({ stateMachineArn, input: JSON.stringify(input) }),
-  );
-  return waitForEnd(sfn, executionArn as string);
+  return waitForEnd(sfn, await startExecution(sfn, stateMachineArn, input));
 }
 
 /** The whole history of an execution. */

@@ -46,6 +46,41 @@ export function recordInvocations<T = Record<string, unknown>>(
   };
 }
 
+/**
+ * A `lambda:invoke` Task calling `functionName` with the state's input as the payload; `fields`
+ * (Catch, Retry, OutputPath, Next, ...) are added to or override its `End: true`.
+ */
+export function invokeTask(functionName: string, fields: object = {}): Record<string, unknown> {
+  return {
+    Type: 'Task',
+    Resource: 'arn:aws:states:::lambda:invoke',
+    Parameters: { FunctionName: functionName, 'Payload.$': '$' },
+    End: true,
+    ...fields,
+  };
+}
+
+/**
+ * A `.waitForTaskToken` Task handing its token to `functionName` as `{ token }`, for a function
+ * made with {@link recordInvocations}; `fields` are added to or override its `End: true`.
+ */
+export function callbackTask(functionName: string, fields: object = {}): Record<string, unknown> {
+  return {
+    Type: 'Task',
+    Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+    Parameters: { FunctionName: functionName, Payload: { 'token.$': '$$.Task.Token' } },
+    End: true,
+    ...fields,
+  };
+}
+
+let names = 0;
+
+/** A function name no other test of the worker uses, for a handler registered by one test only. */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${++names}`;
+}
+
 /** Resolves after `ms` milliseconds. */
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,76 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import type { LocalCloud } from '@coffee/localcloud';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+/** A fresh data folder for a test's local cloud, named after the test. */
+export function newDataDir(name: string): string {
+  return mkdtempSync(join(tmpdir(), `backend-${name}-`));
+}
+
+/** The backend package folder, which the declared functions' `entry` paths are relative to. */
+export const BACKEND_DIR = join(import.meta.dirname, '..', '..');
+
+/** The endpoint, region and dummy credentials of an SDK client of the cloud's edge. */
+export function sdkConfig(cloud: LocalCloud) {
+  return {
+    endpoint: cloud.endpoint,
+    region: cloud.region,
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  };
+}
+
+/** The web port's origin, `http://127.0.0.1:<port>`, of a cloud started with `web`. */
+export function webOrigin(cloud: LocalCloud): string {
+  const address = cloud.web?.server.address();
+  if (!address || typeof address === 'string') throw new Error('The web port is not listening');
+  return `http://127.0.0.1:${address.port}`;
+}
+
+/** What {@link callWeb} adds to a request: a bearer token, a JSON body (or raw text) and headers. */
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** A body sent as it is, instead of `body` as JSON. */
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+/** `fetch` of a path of the web port at `origin`, with a bearer token and a JSON body when given. */
+export function callWeb(
+  origin: string,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  return fetch(`${origin}${path}`, { method, headers, ...(body !== undefined && { body }) });
+}
+
+/** The ID token of a password sign-in of `username` with `password` at the app client `clientId`. */
+export async function idTokenOf(
+  idp: CognitoIdentityProviderClient,
+  clientId: string,
+  username: string,
+  password: string,
+): Promise<string> {
+  const signIn = await idp.send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: clientId,
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }),
+  );
+  const token = signIn.AuthenticationResult?.IdToken;
+  if (!token) throw new Error(`${username} got no ID token`);
+  return token;
+}
