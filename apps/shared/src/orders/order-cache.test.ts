@@ -75,6 +75,18 @@ describe('merge', () => {
     expect(cache.merge([recent], [], NOW - 2000, NOW)).toEqual([recent]);
   });
 
+  it('keeps an order an event brought during the fetch, even when the server clock is behind', () => {
+    const submitted = anOrder({ orderId: 'new', state: OrderState.Making, updatedAt: ago(30) });
+    const cached = cache.upsert([], submitted, NOW);
+    expect(ids(cache.merge(cached, [], NOW - 1000, NOW))).toEqual(['new']);
+  });
+
+  it('drops an order an event brought before the fetch started, once the listing lacks it', () => {
+    const submitted = anOrder({ orderId: 'old', state: OrderState.Making, updatedAt: ago(30) });
+    const cached = cache.upsert([], submitted, NOW - 2000);
+    expect(cache.merge(cached, [], NOW - 1000, NOW)).toEqual([]);
+  });
+
   it('keeps a newer version learnt from an event during the fetch', () => {
     const listed = anOrder({ state: OrderState.Making, updatedAt: ago(60) });
     const ready = anOrder({ state: OrderState.Ready, updatedAt: ago(1) });

@@ -45,6 +45,9 @@ export interface OrderCache {
 
 const time = (iso: string) => Date.parse(iso);
 
+/** One version of an order: its id and when it last changed. */
+const versionOf = (order: Order) => `${order.orderId}@${order.updatedAt}`;
+
 /** Oldest first, as the API lists orders; the order number breaks ties. */
 export function byAge(a: Order, b: Order): number {
   return time(a.createdAt) - time(b.createdAt) || (a.orderNumber ?? 0) - (b.orderNumber ?? 0);
@@ -55,13 +58,21 @@ export function byAge(a: Order, b: Order): number {
  * listing and from the events of `shops/{shopId}/queue`; the screens differ only in `rules`.
  */
 export function createOrderCache({ listedStates, keptStates = listedStates }: OrderCacheRules): OrderCache {
-  const upsert = (orders: readonly Order[], order: Order, now = Date.now()): Order[] => {
+  /**
+   * When (this device's clock) the cache took each version it learnt from an event, by
+   * {@link versionOf}. The server's `updatedAt` alone cannot tell whether that was after a listing
+   * started: the two clocks differ.
+   */
+  const learntAt = new Map<string, number>();
+
+  const place = (orders: readonly Order[], order: Order, now: number, fromEvent: boolean): Order[] => {
     const known = orders.find((candidate) => candidate.orderId === order.orderId);
     if (known && time(known.updatedAt) > time(order.updatedAt)) return [...orders];
     const merged: Order =
       known?.orderNumber !== undefined && order.orderNumber === undefined
         ? { ...order, orderNumber: known.orderNumber }
         : order;
+    if (fromEvent) learntAt.set(versionOf(merged), now);
     return [...orders.filter((candidate) => candidate.orderId !== order.orderId), merged]
       .filter(
         (candidate) =>
@@ -69,6 +80,9 @@ export function createOrderCache({ listedStates, keptStates = listedStates }: Or
       )
       .sort(byAge);
   };
+
+  const upsert = (orders: readonly Order[], order: Order, now = Date.now()): Order[] =>
+    place(orders, order, now, true);
 
   const merge = (
     cached: readonly Order[],
@@ -81,9 +95,11 @@ export function createOrderCache({ listedStates, keptStates = listedStates }: Or
       (order) =>
         listedIds.has(order.orderId) ||
         !listedStates.includes(order.state) ||
-        time(order.updatedAt) > listedAt,
+        time(order.updatedAt) > listedAt ||
+        (learntAt.get(versionOf(order)) ?? Number.NEGATIVE_INFINITY) > listedAt,
     );
-    return listed.reduce<Order[]>((orders, order) => upsert(orders, order, now), kept);
+    for (const [version, at] of learntAt) if (now - at >= FORGET_AFTER_MS) learntAt.delete(version);
+    return listed.reduce<Order[]>((orders, order) => place(orders, order, now, false), kept);
   };
 
   return { listedStates, upsert, merge };

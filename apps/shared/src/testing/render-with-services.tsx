@@ -1,12 +1,15 @@
 import type { PublicMessage } from '@coffee/backend/contracts';
 import type { QueryClient } from '@tanstack/react-query';
-import { act, type RenderResult, render, waitFor } from '@testing-library/react';
+import { act, type RenderResult, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { type AppServices, AppServicesProvider, createQueryClient } from '../app-services';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { createFakeApi, type FakeApi } from './fake-api';
 import { createFakeAuth, type FakeAuth } from './fake-auth';
 import { createFakeRealtime, type FakeRealtime } from './fake-realtime';
+
+/** How long {@link TestServices.deliver} waits for the page to subscribe. */
+const DELIVERY_WAIT_MS = 2_000;
 
 /** The fakes a component test renders with, to arrange and to assert on. */
 export interface TestServices {
@@ -50,9 +53,13 @@ export function renderWithServices(
     },
   };
   const deliver = async (topic: string, message: PublicMessage) => {
-    await waitFor(() => {
-      if (!last.topics.includes(topic)) throw new Error(`Nothing subscribed to ${topic} yet`);
-    });
+    const deadline = Date.now() + DELIVERY_WAIT_MS;
+    // Checked and delivered in one step: a connection replaced meanwhile (the signed-in user
+    // settling) would take the message with it unheard.
+    while (!last.topics.includes(topic)) {
+      if (Date.now() > deadline) throw new Error(`Nothing subscribed to ${topic}`);
+      await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    }
     act(() => last.deliver(topic, message));
   };
   const result = render(<AppServicesProvider services={services}>{ui}</AppServicesProvider>);
