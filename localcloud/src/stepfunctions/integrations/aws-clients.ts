@@ -1,25 +1,22 @@
 /** Where the integrations find the AWS services they call. */
 export interface ServiceEndpoints {
-  /** Region the clients sign for. */
+  /** The region the services are in. */
   region: string;
-  /** DynamoDB endpoint, e.g. `http://127.0.0.1:4566`; unset means the SDK's default. */
+  /** The local DynamoDB's endpoint, e.g. `http://127.0.0.1:4566`. */
   dynamodb?: string;
-  /** EventBridge endpoint; unset means the SDK's default. */
+  /** The local EventBridge's endpoint. */
   events?: string;
 }
 
 /**
- * Client configuration for a service: the endpoint when one is set, and stand-in credentials when
- * the environment has none, as the local services accept any.
+ * The endpoint of a local service the engine calls.
+ *
+ * @throws Error when none is set: the integrations call the local cloud's services only.
  */
-export function clientConfig(endpoints: ServiceEndpoints, endpoint: string | undefined) {
-  const hasCredentials = Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE);
-  return {
-    region: endpoints.region,
-    ...(endpoint !== undefined && { endpoint }),
-    ...(!hasCredentials && { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
-    maxAttempts: 1,
-  };
+export function localEndpoint(service: string, endpoint: string | undefined): string {
+  if (endpoint === undefined)
+    throw new Error(`No ${service} endpoint is set: the engine's integrations call a local cloud's services`);
+  return endpoint;
 }
 
 /** The cause text Step Functions gives for a service exception. */
@@ -30,10 +27,4 @@ export function serviceCause(
   const status = error.$metadata?.httpStatusCode ?? 400;
   const requestId = error.$metadata?.requestId ?? 'null';
   return `${error.message} (Service: ${service}; Status Code: ${status}; Error Code: ${error.name}; Request ID: ${requestId}; Proxy: null)`;
-}
-
-/** Removes the SDK's `$metadata` from a response, leaving the API's own fields. */
-export function withoutMetadata<T extends object>(response: T): Omit<T, '$metadata'> {
-  const { $metadata: _metadata, ...rest } = response as T & { $metadata?: unknown };
-  return rest;
 }

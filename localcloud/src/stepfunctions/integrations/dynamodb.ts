@@ -1,22 +1,16 @@
-import {
-  DeleteItemCommand,
-  DynamoDBClient,
-  GetItemCommand,
-  PutItemCommand,
-  UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
 import { StatesError } from '../errors.js';
-import { clientConfig, type ServiceEndpoints, serviceCause, withoutMetadata } from './aws-clients.js';
+import { localEndpoint, type ServiceEndpoints, serviceCause } from './aws-clients.js';
+import { AwsJsonClient } from './aws-json-call.js';
 
 type DynamoDbAction = 'getItem' | 'putItem' | 'updateItem' | 'deleteItem';
 
-const COMMANDS = {
-  getItem: GetItemCommand,
-  putItem: PutItemCommand,
-  updateItem: UpdateItemCommand,
-  deleteItem: DeleteItemCommand,
-} as const;
-
+/** The API action of each integration action. */
+const ACTIONS: Record<DynamoDbAction, string> = {
+  getItem: 'GetItem',
+  putItem: 'PutItem',
+  updateItem: 'UpdateItem',
+  deleteItem: 'DeleteItem',
+};
 /**
  * The optimized DynamoDB integration (`arn:aws:states:::dynamodb:<action>`). Errors reach Catch as
  * `DynamoDB.<ExceptionName>`, as on AWS.
@@ -24,31 +18,37 @@ const COMMANDS = {
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-ddb.html
  */
 export class DynamoDbIntegration {
-  private client: DynamoDBClient | undefined;
+  private client: AwsJsonClient | undefined;
 
   constructor(private readonly endpoints: ServiceEndpoints) {}
 
   /** Whether the action is one this integration offers. */
   supports(action: string): action is DynamoDbAction {
-    return Object.hasOwn(COMMANDS, action);
+    return Object.hasOwn(ACTIONS, action);
   }
 
   /** Calls the action with the task's parameters. */
   async call(action: DynamoDbAction, parameters: unknown): Promise<unknown> {
-    this.client ??= new DynamoDBClient(clientConfig(this.endpoints, this.endpoints.dynamodb));
-    // The parameters are the API request exactly as the state machine wrote it.
-    const Command = COMMANDS[action] as unknown as new (input: unknown) => GetItemCommand;
+    this.client ??= new AwsJsonClient(
+      localEndpoint('DynamoDB', this.endpoints.dynamodb),
+      this.endpoints.region,
+      'dynamodb',
+    );
     try {
-      const response = await this.client.send(new Command(parameters));
-      return withoutMetadata(response as object);
+      // The parameters are the API request exactly as the state machine wrote it, wire format and all.
+      return await this.client.call(
+        `DynamoDB_20120810.${ACTIONS[action]}`,
+        'application/x-amz-json-1.0',
+        parameters,
+      );
     } catch (error) {
       throw toDynamoDbError(error);
     }
   }
 
-  /** Releases the client's sockets. */
+  /** Releases the client's connections. */
   close(): void {
-    this.client?.destroy();
+    this.client?.close();
   }
 }
 

@@ -1,11 +1,6 @@
-import {
-  EventBridgeClient,
-  PutEventsCommand,
-  type PutEventsCommandOutput,
-  type PutEventsRequestEntry,
-} from '@aws-sdk/client-eventbridge';
 import { StatesError } from '../errors.js';
-import { clientConfig, type ServiceEndpoints, serviceCause, withoutMetadata } from './aws-clients.js';
+import { localEndpoint, type ServiceEndpoints, serviceCause } from './aws-clients.js';
+import { AwsJsonClient } from './aws-json-call.js';
 
 /**
  * The optimized EventBridge integration (`arn:aws:states:::events:putEvents`). A `Detail` given as
@@ -15,7 +10,7 @@ import { clientConfig, type ServiceEndpoints, serviceCause, withoutMetadata } fr
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-eventbridge.html
  */
 export class EventBridgeIntegration {
-  private client: EventBridgeClient | undefined;
+  private client: AwsJsonClient | undefined;
 
   constructor(private readonly endpoints: ServiceEndpoints) {}
 
@@ -26,11 +21,17 @@ export class EventBridgeIntegration {
 
   /** Calls PutEvents with the task's parameters. */
   async call(_action: 'putEvents', parameters: unknown): Promise<unknown> {
-    this.client ??= new EventBridgeClient(clientConfig(this.endpoints, this.endpoints.events));
+    this.client ??= new AwsJsonClient(
+      localEndpoint('EventBridge', this.endpoints.events),
+      this.endpoints.region,
+      'events',
+    );
     const entries = ((parameters as { Entries?: unknown[] } | null)?.Entries ?? []).map(toEntry);
-    let response: PutEventsCommandOutput;
+    let result: Record<string, unknown>;
     try {
-      response = await this.client.send(new PutEventsCommand({ Entries: entries }));
+      result = await this.client.call('AWSEvents.PutEvents', 'application/x-amz-json-1.1', {
+        Entries: entries,
+      });
     } catch (error) {
       if (error instanceof Error) {
         throw new StatesError(`EventBridge.${error.name}`, serviceCause('AmazonEventBridge', error), {
@@ -39,24 +40,24 @@ export class EventBridgeIntegration {
       }
       throw new StatesError('EventBridge.AmazonEventBridgeException', String(error));
     }
-    const result = withoutMetadata(response);
-    if ((response.FailedEntryCount ?? 0) > 0) {
+    if (Number(result.FailedEntryCount ?? 0) > 0) {
       throw new StatesError('EventBridge.FailedEntry', JSON.stringify(result));
     }
     return result;
   }
 
-  /** Releases the client's sockets. */
+  /** Releases the client's connections. */
   close(): void {
-    this.client?.destroy();
+    this.client?.close();
   }
 }
 
-function toEntry(entry: unknown): PutEventsRequestEntry {
+/** An entry as the wire takes it: `Detail` as text, `Time` in epoch seconds. */
+function toEntry(entry: unknown): Record<string, unknown> {
   const { Detail, Time, ...rest } = (entry ?? {}) as Record<string, unknown>;
   return {
-    ...(rest as PutEventsRequestEntry),
+    ...rest,
     ...(Detail !== undefined && { Detail: typeof Detail === 'string' ? Detail : JSON.stringify(Detail) }),
-    ...(Time !== undefined && { Time: new Date(Time as string) }),
+    ...(Time !== undefined && { Time: Date.parse(String(Time)) / 1000 }),
   };
 }
