@@ -205,14 +205,15 @@ What bounds them: scan → accepted is six calls one after the other (the shop, 
 record, reserving the customer, taking a drink from the code, writing the order, putting
 NewOrder); drink → queue is eight (the order, the shop's menu, the conditional write,
 SendTaskSuccess; then in the workflow the order number, the order's state and the
-WaitingCompletion event; then the publisher's IoT publish). Each is a real AWS SDK call over HTTP
-to the edge, answered in the shop's one Node.js process, at about
-${fixed(1000 / rawDynalite, 1)} ms of CPU for an SDK call and dynalite's answer (see the parts'
-limits below): that sets the floor, and queueing on the one process the tail.
+WaitingCompletion event; then the publisher's IoT publish). The API's and the publisher's calls are
+AWS SDK calls over HTTP to the edge (about ${fixed(1000 / rawDynalite, 1)} ms each for an SDK call and dynalite's
+answer at full load, see the parts' limits below); the workflow's go to the same services over
+their JSON protocol without an SDK. All are answered in the shop's one Node.js process: the chain
+sets the floor, and queueing on that process the tail.
 
-The shop runs in a process of
-its own, as \`npm start\` runs it; CPU and memory are that process's. The simulated phones, display
-and baristas run in the benchmark's process, as real ones would run on their own devices.
+The shop runs in a process of its own, as \`npm start\` runs it; CPU (all its threads: LevelDB
+writes on their own) and memory are that process's. The simulated phones, display and baristas run
+in the benchmark's process, as real ones would run on their own devices.
 
 ![Latency distribution of the first rush](latency.svg)
 
