@@ -16,7 +16,6 @@ import { measureRecovery } from './recovery.js';
 import { startShop } from './shop-harness.js';
 import { measureShopRush, type RushPlan, type ShopRushResult } from './shop-rush.js';
 import { simulateRush, summaryLines } from './simulate/rush-simulator.js';
-import { ShopClient } from './simulate/shop-client.js';
 import { fixed } from './stats.js';
 
 // aws-local-stepfunctions 3 calls Promise.withResolvers, which Node 20 lacks.
@@ -90,8 +89,7 @@ const rehearsal = { seconds: quick ? 8 : 60, rate: quick ? 60 : 120 };
 console.log(`bench: simulated rush, ${rehearsal.rate} customers/min for ${rehearsal.seconds} s`);
 // The open orders above still hold their slots: room for the rehearsal.
 await shop.call('PUT', pathFor(Api.updateLimits, { shopId: 'main' }), shop.barista, { capacity: 5_000 });
-const client = await ShopClient.connect(shop.siteUrl, shop.edge);
-const simulated = await simulateRush(client, {
+const simulated = await simulateRush(shop.client, {
   shopId: 'main',
   durationSeconds: rehearsal.seconds,
   customersPerMinute: rehearsal.rate,
@@ -104,7 +102,6 @@ const simulated = await simulateRush(client, {
   baristaPassword: shop.staffPassword,
   displayPassword: shop.staffPassword,
 });
-client.close();
 for (const line of summaryLines(simulated)) console.log(`  ${line}`);
 if (simulated.faults > 0 || simulated.ordered === 0) throw new Error('The simulated rush met faults');
 await shop.stop();

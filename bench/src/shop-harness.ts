@@ -1,16 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
-  CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
 import { Api, pathFor, userOrdersTopic } from '@coffee/backend/contracts';
 import { startLocalCloudProcess } from '@coffee/localcloud/process';
 import mqtt, { type MqttClient } from 'mqtt';
 import pidusage from 'pidusage';
+import { ShopClient } from './simulate/shop-client.js';
 
 /** The default shop, which the benchmarks use. */
 export const SHOP = 'main';
@@ -36,10 +31,8 @@ export interface ProcessUsage<T> {
 export interface ShopHarness {
   barista: string;
   display: string;
-  /** The web port's origin, serving `/config.json` as `npm start` does. */
-  siteUrl: string;
-  /** The AWS edge (for the user pool's admin API). */
-  edge: string;
+  /** The shop's public doors (config, API, user pool), as the rush simulator drives them. */
+  client: ShopClient;
   /** The staff accounts' password. */
   staffPassword: string;
   /** One HTTP API call as `token`; throws on an error answer. */
@@ -69,65 +62,33 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
     ...(process.env.BENCH_PROFILE === '1' && { nodeOptions: ['--cpu-prof', `--cpu-prof-dir=${profiles}`] }),
   });
   const origin = runtime.webUrl;
-  const config = (await (await fetch(`${origin}/config.json`)).json()) as {
-    region: string;
-    auth: { userPoolId: string; userPoolClientId: string };
-  };
-  const idp = new CognitoIdentityProviderClient({
-    endpoint: runtime.edgeUrl,
-    region: config.region,
-    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
-  });
-  const { userPoolId: poolId, userPoolClientId: clientId } = config.auth;
-  const clients: MqttClient[] = [];
-  let customers = 0;
+  const client = await ShopClient.connect(origin, runtime.edgeUrl);
+  const mqttClients: MqttClient[] = [];
 
-  const signIn = async (username: string) => {
-    const answer = await idp.send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: clientId,
-        AuthParameters: { USERNAME: username, PASSWORD },
-      }),
-    );
-    return answer.AuthenticationResult?.IdToken as string;
-  };
   const call = async <T>(method: string, path: string, token: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${origin}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
+    const answer = await client.call(method, path, token, { body });
+    if (answer.status >= 400)
+      throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body as T;
   };
   const subscribe = async (token: string, topic: string) => {
-    const client = await mqtt.connectAsync(`${origin.replace('http', 'ws')}/mqtt?token=${token}`, {
+    const connection = await mqtt.connectAsync(`${origin.replace('http', 'ws')}/mqtt?token=${token}`, {
       reconnectPeriod: 0,
     });
-    clients.push(client);
-    await client.subscribeAsync(topic, { qos: 1 });
-    return new MessageWaiter(client);
+    mqttClients.push(connection);
+    await connection.subscribeAsync(topic, { qos: 1 });
+    return new MessageWaiter(connection);
   };
   const newCustomer = async (): Promise<BenchCustomer> => {
-    const username = `bench-${++customers}`;
-    await idp.send(
-      new AdminCreateUserCommand({ UserPoolId: poolId, Username: username, MessageAction: 'SUPPRESS' }),
-    );
-    await idp.send(
-      new AdminSetUserPasswordCommand({
-        UserPoolId: poolId,
-        Username: username,
-        Password: PASSWORD,
-        Permanent: true,
-      }),
-    );
-    const token = await signIn(username);
+    const token = await client.newCustomer();
     const sub = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()).sub as string;
     return { token, mine: await subscribe(token, userOrdersTopic(sub)) };
   };
 
-  const [barista, display] = await Promise.all([signIn('barista'), signIn('display')]);
+  const [barista, display] = await Promise.all([
+    client.signIn('barista', PASSWORD),
+    client.signIn('display', PASSWORD),
+  ]);
   await call('PUT', pathFor(Api.updateLimits, { shopId: SHOP }), barista, {
     drinksPerCode: 5000,
     capacity: 1000,
@@ -137,8 +98,7 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
   return {
     barista,
     display,
-    siteUrl: origin,
-    edge: runtime.edgeUrl,
+    client,
     staffPassword: PASSWORD,
     call,
     subscribe,
@@ -151,8 +111,8 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
     },
     measure: (run) => measureProcess(runtime.pid, run),
     async stop() {
-      await Promise.all(clients.map((client) => client.endAsync(true)));
-      idp.destroy();
+      await Promise.all(mqttClients.map((connection) => connection.endAsync(true)));
+      client.close();
       await runtime.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },

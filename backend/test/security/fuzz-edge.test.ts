@@ -288,13 +288,24 @@ const ttlTableName = fc.oneof(
   wrongValue.filter((value) => typeof value !== 'string'),
 );
 
-/** Each action of DESIGN's list, with a generator per field it reads. */
-const ACTIONS: Array<{
+/** One action to fuzz: its protocol, name, and a generator per field it reads. */
+interface FuzzedAction {
   protocol: JsonProtocol;
   action: string;
   fields: Record<string, fc.Arbitrary<unknown>>;
-}> = [
-  ...[
+}
+
+/** The actions of one protocol, from `[name, fields]` pairs. */
+const actionsOf = (protocol: JsonProtocol, table: unknown[][]): FuzzedAction[] =>
+  table.map(([action, fields]) => ({
+    protocol,
+    action: action as string,
+    fields: fields as Record<string, fc.Arbitrary<unknown>>,
+  }));
+
+/** Each action of DESIGN's list, with a generator per field it reads. */
+const ACTIONS: FuzzedAction[] = [
+  ...actionsOf(PROTOCOLS.stepFunctions, [
     [
       'CreateStateMachine',
       {
@@ -343,12 +354,8 @@ const ACTIONS: Array<{
     ['SendTaskSuccess', { taskToken: tokenText, output: jsonText }],
     ['SendTaskFailure', { taskToken: tokenText, error: anyText(300), cause: anyText(300) }],
     ['SendTaskHeartbeat', { taskToken: tokenText }],
-  ].map(([action, fields]) => ({
-    protocol: PROTOCOLS.stepFunctions,
-    action: action as string,
-    fields: fields as Record<string, fc.Arbitrary<unknown>>,
-  })),
-  ...[
+  ]),
+  ...actionsOf(PROTOCOLS.eventBridge, [
     [
       'PutEvents',
       {
@@ -436,12 +443,8 @@ const ACTIONS: Array<{
       },
     ],
     ['TestEventPattern', { EventPattern: eventPattern, Event: jsonText }],
-  ].map(([action, fields]) => ({
-    protocol: PROTOCOLS.eventBridge,
-    action: action as string,
-    fields: fields as Record<string, fc.Arbitrary<unknown>>,
-  })),
-  ...[
+  ]),
+  ...actionsOf(PROTOCOLS.cognito, [
     [
       'InitiateAuth',
       {
@@ -552,12 +555,8 @@ const ACTIONS: Array<{
         RoleArn: anyText(),
       },
     ],
-  ].map(([action, fields]) => ({
-    protocol: PROTOCOLS.cognito,
-    action: action as string,
-    fields: fields as Record<string, fc.Arbitrary<unknown>>,
-  })),
-  ...[
+  ]),
+  ...actionsOf(PROTOCOLS.dynamoDb, [
     [
       'CreateTable',
       {
@@ -640,11 +639,7 @@ const ACTIONS: Array<{
       },
     ],
     ['DescribeTimeToLive', { TableName: ttlTableName }],
-  ].map(([action, fields]) => ({
-    protocol: PROTOCOLS.dynamoDb,
-    action: action as string,
-    fields: fields as Record<string, fc.Arbitrary<unknown>>,
-  })),
+  ]),
 ];
 
 /**
