@@ -295,11 +295,12 @@ export class StepFunctionsEngine {
         `Invalid State Machine Execution Input: 'nested deeper than ${MAX_JSON_NESTING} levels'`,
       );
     const arn = executionArn(machine.stateMachineArn, name);
-    if (!this.live.has(arn) && (await this.findExecution(arn)))
-      throw new AwsServiceError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
-    // Looked for after the store answered: a start of the same name may have begun meanwhile.
     const running = this.live.get(arn);
     if (running) return this.sameExecution(running, inputText);
+    // Read synchronously: a new name is nearly always absent, answered from memory, and handing
+    // the read to the store's thread cost more than the read (a third of a busy engine's time).
+    if (this.db.getSync(Keys.execution(arn)) !== undefined)
+      throw new AwsServiceError('ExecutionAlreadyExists', `Execution Already Exists: '${arn}'`);
 
     const definition = this.definitionOf(machine.stateMachineArn, machine.revisionId);
     const record: ExecutionRecord = {
