@@ -17,7 +17,8 @@ let verify: TokenVerifier;
 const tokens: Record<'barista' | 'display' | 'customer', string> = { barista: '', display: '', customer: '' };
 
 beforeAll(async () => {
-  bed = await startApiCloud('api-auth');
+  // In process: the tests below fake the API's clock and watch its console.
+  bed = await startApiCloud('api-auth', { functionsInProcess: true });
   tokens.barista = await bed.idToken('barista');
   tokens.display = await bed.idToken('display');
   tokens.customer = await bed.newCustomer();

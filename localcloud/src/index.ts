@@ -1,5 +1,10 @@
 export { AwsServiceError } from './aws-service-error.js';
-export { type ApplyOptions, applyDeclaration, type CreatedAccount } from './bootstrap/apply-declaration.js';
+export {
+  type AppliedDeclaration,
+  type ApplyOptions,
+  applyDeclaration,
+  type CreatedAccount,
+} from './bootstrap/apply-declaration.js';
 export { type ResolvedResources, resolveRef, substitute } from './bootstrap/resolve-refs.js';
 export type * from './bootstrap/resource-declaration.js';
 export * from './cognito/index.js';
@@ -7,6 +12,8 @@ export type { AwsJsonService, RequestMeta } from './edge/aws-json-service.js';
 export { type EdgeOptions, EdgeServer } from './edge/edge-server.js';
 export * from './eventbridge/index.js';
 export * from './iot/index.js';
+export { FunctionHost } from './lambda/function-host.js';
+export type { FunctionModule } from './lambda/load-handler.js';
 export { LocalCloud, type LocalCloudOptions } from './local-cloud.js';
 export * from './outbox/index.js';
 export { stepFunctionsService } from './stepfunctions/api/index.js';

@@ -10,6 +10,7 @@ import { DynamoDbService } from './dynamodb/dynamodb-service.js';
 import { EdgeServer } from './edge/edge-server.js';
 import { EventBridgeService, localTargetInvoker } from './eventbridge/index.js';
 import { IotBroker, type MqttAuthorizer, policyAuthorizer, type TokenPrincipal } from './iot/index.js';
+import type { FunctionHost } from './lambda/function-host.js';
 import { Outbox } from './outbox/index.js';
 import { stepFunctionsService } from './stepfunctions/api/index.js';
 import { LOCAL_ACCOUNT_ID } from './stepfunctions/engine/arns.js';
@@ -60,6 +61,11 @@ export interface LocalCloudOptions {
     baseDir: string;
     /** The password of declared accounts (e.g. staff), instead of generated ones. */
     userPassword?: string;
+    /**
+     * Run the declared functions in this thread instead of on a worker thread of their own (for a
+     * debugger, or a test that fakes the functions' clock or watches their console).
+     */
+    functionsInProcess?: boolean;
   };
   /** The web port, when the application has one. */
   web?: WebOptions;
@@ -88,6 +94,7 @@ export class LocalCloud {
     readonly iot: IotBroker<unknown>,
     readonly stepFunctions: StepFunctionsEngine,
     readonly lambda: LambdaRegistry,
+    private readonly functionHost: FunctionHost | undefined,
     readonly web: WebServer | undefined,
   ) {}
 
@@ -164,7 +171,9 @@ export class LocalCloud {
           lambda,
           log,
           ...(options.app.userPassword !== undefined && { userPassword: options.app.userPassword }),
+          ...(options.app.functionsInProcess && { functionsInProcess: true }),
         }));
+      if (applied?.functionHost) opened.push(applied.functionHost);
       if (applied) {
         await keepAccounts(join(options.dataDir, ACCOUNTS_FILE), applied.createdAccounts, log);
         log('application resources ready');
@@ -219,6 +228,7 @@ export class LocalCloud {
         iot,
         stepFunctions,
         lambda,
+        applied?.functionHost,
         web,
       );
     } catch (error) {
@@ -239,6 +249,7 @@ export class LocalCloud {
     await this.web?.close();
     await this.stepFunctions.close();
     await this.eventBridge.close();
+    await this.functionHost?.close();
     await this.edge.close();
     await this.iot.close();
     await this.cognito.close();

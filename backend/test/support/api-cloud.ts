@@ -19,6 +19,7 @@ import { resources } from '../../src/resources.js';
 import {
   BACKEND_DIR,
   type CallOptions,
+  type CloudOptions,
   callWeb,
   idTokenOf,
   newDataDir,
@@ -85,7 +86,7 @@ export interface EventLog {
 }
 
 /** Starts a local cloud on fresh data with the API declared, on free ports. */
-export async function startApiCloud(name: string): Promise<ApiCloud> {
+export async function startApiCloud(name: string, options: CloudOptions = {}): Promise<ApiCloud> {
   const dataDir = newDataDir(name);
   const cloud = await LocalCloud.start({
     dataDir,
@@ -95,6 +96,7 @@ export async function startApiCloud(name: string): Promise<ApiCloud> {
       declaration: apiDeclaration,
       baseDir: BACKEND_DIR,
       userPassword: TEST_PASSWORD,
+      ...options,
     },
     web: { port: 0, landingPage: () => '', runtimeConfig: () => ({}) },
   });

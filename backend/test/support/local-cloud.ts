@@ -17,6 +17,15 @@ export function newDataDir(name: string): string {
 /** The backend package folder, which the declared functions' `entry` paths are relative to. */
 export const BACKEND_DIR = join(import.meta.dirname, '..', '..');
 
+/** How a test's cloud runs the backend's functions. */
+export interface CloudOptions {
+  /**
+   * In the test's own thread rather than on the cloud's function worker: for tests that fake the
+   * functions' clock or watch their console.
+   */
+  functionsInProcess?: boolean;
+}
+
 /** The endpoint, region and dummy credentials of an SDK client of the cloud's edge. */
 export function sdkConfig(cloud: LocalCloud) {
   return {

@@ -14,6 +14,7 @@ import { createUser, TEST_PASSWORD } from './api-cloud.js';
 import {
   BACKEND_DIR,
   type CallOptions,
+  type CloudOptions,
   callWeb,
   idTokenOf,
   newDataDir,
@@ -67,7 +68,7 @@ export interface Subscriber {
 }
 
 /** Starts the local cloud on fresh data and free ports with {@link resources}. */
-export async function startShopCloud(name: string): Promise<ShopCloud> {
+export async function startShopCloud(name: string, options: CloudOptions = {}): Promise<ShopCloud> {
   const dataDir = newDataDir(name);
   const observer = new BusObserver();
   const { lambda, log } = observer;
@@ -81,6 +82,7 @@ export async function startShopCloud(name: string): Promise<ShopCloud> {
         declaration: resources,
         baseDir: BACKEND_DIR,
         userPassword: TEST_PASSWORD,
+        ...options,
       },
       web: { port: webPort, landingPage: () => '', runtimeConfig: () => ({}) },
     });

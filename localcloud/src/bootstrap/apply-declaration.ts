@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -29,9 +28,19 @@ import {
   PutTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
 import { CreateStateMachineCommand, SFNClient, UpdateStateMachineCommand } from '@aws-sdk/client-sfn';
-import type { LambdaHandler, LambdaRegistry } from '../stepfunctions/integrations/index.js';
+import { FunctionHost } from '../lambda/function-host.js';
+import { loadHandler } from '../lambda/load-handler.js';
+import type { LambdaRegistry } from '../stepfunctions/integrations/index.js';
 import { type ResolvedResources, resolveRef, substitute } from './resolve-refs.js';
 import type { ResourceDeclaration, TableDeclaration } from './resource-declaration.js';
+
+/** What applying a declaration made: the resources' names, the accounts it created, the functions' host. */
+export interface AppliedDeclaration {
+  resources: ResolvedResources;
+  createdAccounts: CreatedAccount[];
+  /** Runs the declared functions; to be closed when the cloud stops. */
+  functionHost?: FunctionHost;
+}
 
 /** Where and how to apply a declaration. */
 export interface ApplyOptions {
@@ -50,6 +59,11 @@ export interface ApplyOptions {
    * generated once when an account is created.
    */
   userPassword?: string;
+  /**
+   * Run the declared functions in this thread rather than on a worker of their own: their clock,
+   * console and module state are then the caller's, for a debugger or a test that fakes time.
+   */
+  functionsInProcess?: boolean;
 }
 
 /** An account the declaration asked for, created by this apply, with its password. */
@@ -71,8 +85,9 @@ const LOCAL_ROLE = 'arn:aws:iam::000000000000:role/localcloud';
 export async function applyDeclaration(
   declaration: ResourceDeclaration,
   options: ApplyOptions,
-): Promise<{ resources: ResolvedResources; createdAccounts: CreatedAccount[] }> {
+): Promise<AppliedDeclaration> {
   const createdAccounts: CreatedAccount[] = [];
+  let functionHost: FunctionHost | undefined;
   const log = options.log ?? (() => undefined);
   const client = {
     endpoint: options.endpoint,
@@ -133,7 +148,7 @@ export async function applyDeclaration(
     for (const name of Object.keys(declaration.stateMachines ?? {})) {
       resources.stateMachines[name] = arn('states', `stateMachine:${name}`);
     }
-    await registerFunctions(declaration, resources, options);
+    functionHost = await registerFunctions(declaration, resources, options);
     if (Object.keys(resources.functions).length > 0)
       log(`registered ${Object.keys(resources.functions).length} function(s)`);
     for (const [name, machine] of Object.entries(declaration.stateMachines ?? {})) {
@@ -175,7 +190,10 @@ export async function applyDeclaration(
         }),
       );
     }
-    return { resources, createdAccounts };
+    return { resources, createdAccounts, ...(functionHost && { functionHost }) };
+  } catch (error) {
+    await functionHost?.close();
+    throw error;
   } finally {
     for (const sdk of [dynamodb, events, sfn, cognito]) sdk.destroy();
   }
@@ -316,15 +334,16 @@ async function ensureUserPoolClient(
 }
 
 /**
- * Imports each function's module and registers its handler. In one process the functions share
- * `process.env`, so their environments are merged first; two functions giving one variable two
- * values is an error rather than a silent surprise.
+ * Starts the functions on a {@link FunctionHost} (or, asked to, loads them in this thread) and
+ * registers their handlers. In one process the
+ * functions share `process.env`, so their environments are merged first; two functions giving one
+ * variable two values is an error rather than a silent surprise.
  */
 async function registerFunctions(
   declaration: ResourceDeclaration,
   resources: ResolvedResources,
   options: ApplyOptions,
-): Promise<void> {
+): Promise<FunctionHost | undefined> {
   const environment = new Map<string, { value: string; owner: string }>();
   for (const [name, fn] of Object.entries(declaration.functions ?? {})) {
     for (const [key, ref] of Object.entries(fn.environment ?? {})) {
@@ -344,15 +363,17 @@ async function registerFunctions(
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
   for (const [key, { value }] of environment) process.env[key] = value;
-  for (const [name, fn] of Object.entries(declaration.functions ?? {})) {
-    const module = (await import(pathToFileURL(resolve(options.baseDir, fn.entry)).href)) as Record<
-      string,
-      unknown
-    >;
-    const handler = module[fn.handler];
-    if (typeof handler !== 'function') {
-      throw new Error(`Function '${name}': ${fn.entry} has no export '${fn.handler}'`);
-    }
-    options.lambda.register(name, handler as LambdaHandler);
+  const functions = Object.entries(declaration.functions ?? {}).map(([name, fn]) => ({
+    name,
+    module: resolve(options.baseDir, fn.entry),
+    handler: fn.handler,
+  }));
+  if (functions.length === 0) return undefined;
+  if (options.functionsInProcess) {
+    for (const fn of functions) options.lambda.register(fn.name, await loadHandler(fn));
+    return undefined;
   }
+  const host = await FunctionHost.start(functions);
+  for (const { name } of functions) options.lambda.register(name, host.handlerOf(name));
+  return host;
 }

@@ -11,9 +11,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DescribeStateMachineCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { applyDeclaration } from '../../src/bootstrap/apply-declaration.js';
 import type { ResourceDeclaration } from '../../src/bootstrap/resource-declaration.js';
+import type { FunctionHost } from '../../src/lambda/function-host.js';
 import { eventually, sdkConfig, useTestCloud } from '../support/cloud.js';
 
 const declaration: ResourceDeclaration = {
@@ -54,8 +55,10 @@ const t = useTestCloud();
 const client = () => sdkConfig(t.cloud.endpoint);
 const apply = async (changed: ResourceDeclaration = declaration) =>
   (await applyWithAccounts(changed)).resources;
-const applyWithAccounts = (changed: ResourceDeclaration, userPassword?: string) =>
-  applyDeclaration(changed, {
+/** The function hosts the applies started, ended after each test. */
+const hosts: FunctionHost[] = [];
+const applyWithAccounts = async (changed: ResourceDeclaration, userPassword?: string) => {
+  const applied = await applyDeclaration(changed, {
     ...(userPassword !== undefined && { userPassword }),
     baseDir: join(import.meta.dirname, 'fixture'),
     endpoint: t.cloud.endpoint,
@@ -63,6 +66,12 @@ const applyWithAccounts = (changed: ResourceDeclaration, userPassword?: string) 
     accountId: t.cloud.accountId,
     lambda: t.cloud.lambda,
   });
+  if (applied.functionHost) hosts.push(applied.functionHost);
+  return applied;
+};
+afterEach(async () => {
+  await Promise.all(hosts.splice(0).map((host) => host.close()));
+});
 
 describe('applying a resource declaration', () => {
   it('creates the declared resources, wired so an event runs the workflow that calls the function', async () => {
