@@ -1,4 +1,10 @@
-import { CreateTableCommand, DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, ListEventBusesCommand } from '@aws-sdk/client-eventbridge';
 import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +37,11 @@ describe('the local cloud', () => {
         KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
         BillingMode: 'PAY_PER_REQUEST',
       }),
+    );
+    // As on AWS, a new table takes items once it is ACTIVE.
+    await waitUntilTableExists(
+      { client: dynamodb, maxWaitTime: 10, minDelay: 1, maxDelay: 1 },
+      { TableName: 'kept' },
     );
     await dynamodb.send(
       new PutItemCommand({ TableName: 'kept', Item: { id: { S: 'cup' }, size: { S: 'large' } } }),

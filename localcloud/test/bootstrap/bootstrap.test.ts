@@ -97,11 +97,16 @@ describe('applying a resource declaration', () => {
       (result) => result.Item !== undefined,
     );
     expect(item.Item?.greeting).toEqual({ S: 'Hello, Ada' });
-    const executions = await t.sfn.send(
-      new ListExecutionsCommand({
-        stateMachineArn: resources.stateMachines.greeting,
-        statusFilter: 'SUCCEEDED',
-      }),
+    // The function's write lands before its answer reaches the workflow, which then succeeds.
+    const executions = await eventually(
+      () =>
+        t.sfn.send(
+          new ListExecutionsCommand({
+            stateMachineArn: resources.stateMachines.greeting,
+            statusFilter: 'SUCCEEDED',
+          }),
+        ),
+      (result) => (result.executions?.length ?? 0) > 0,
     );
     expect(executions.executions).toHaveLength(1);
     expect(resources.userPools.people).toMatch(/^us-east-1_/);
