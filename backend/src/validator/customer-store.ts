@@ -10,7 +10,7 @@ export function customerKey(shopId: string, userId: string): string {
 }
 
 /** A customer's item as the validator reads it. */
-interface CustomerItem {
+export interface CustomerItem {
   openOrderId?: string;
   /** When the open order was reserved (Unix milliseconds). */
   reservedAt?: number;
@@ -34,17 +34,20 @@ const RESERVE_ATTEMPTS = 3;
  * `limit-reached`. The OrderProcessor releases the reservation when the order ends. A reservation
  * older than {@link ABANDONED_AFTER_MS} whose order `isAbandoned` — its acceptance died midway, in
  * a crash, before the customer had an answer — is released first, so that a crash never locks a
- * customer out.
+ * customer out. `known` is the customer's item as read moments before (see {@link readCustomer});
+ * the write's condition guards against it having changed since.
  */
 export async function reserveCustomer(
   shopId: string,
   userId: string,
   order: { orderId: string; day: string; dailyLimit: number; now: Date },
   isAbandoned: (openOrderId: string) => Promise<boolean>,
+  known: CustomerItem | undefined,
 ): Promise<typeof ErrorCode.OrderOpen | typeof ErrorCode.LimitReached | undefined> {
   const key = customerKey(shopId, userId);
   for (let attempt = 0; attempt < RESERVE_ATTEMPTS; attempt++) {
-    const item = await readCustomer(key);
+    // An open order is judged on a fresh read: it may have ended since `known` was read.
+    const item = attempt === 0 && known?.openOrderId === undefined ? known : await readItem(key);
     if (item?.openOrderId !== undefined) {
       const old = order.now.getTime() - (item.reservedAt ?? 0) >= ABANDONED_AFTER_MS;
       if (!old || !(await isAbandoned(item.openOrderId))) return ErrorCode.OrderOpen;
@@ -116,7 +119,12 @@ export async function releaseCustomer(shopId: string, userId: string, orderId: s
   }
 }
 
-async function readCustomer(key: string): Promise<CustomerItem | undefined> {
+/** A customer's item at a shop, or `undefined` before their first order there. */
+export function readCustomer(shopId: string, userId: string): Promise<CustomerItem | undefined> {
+  return readItem(customerKey(shopId, userId));
+}
+
+async function readItem(key: string): Promise<CustomerItem | undefined> {
   const { Item } = await aws
     .dynamodb()
     .send(

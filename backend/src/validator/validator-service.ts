@@ -21,7 +21,7 @@ import {
 } from '../errors.js';
 import { getOrder } from '../orders/order-store.js';
 import { giveBackDrink, remainingDrinks, takeDrink } from './code-store.js';
-import { releaseCustomer, reserveCustomer } from './customer-store.js';
+import { type CustomerItem, releaseCustomer, reserveCustomer } from './customer-store.js';
 import { checkToken, currentCode, dayKey } from './domain/index.js';
 import {
   claimKey,
@@ -48,10 +48,14 @@ export async function qrCodeOf(shop: ShopItem, webOrigin: string, now = new Date
   };
 }
 
-/** The customer placing an order: their user id, and the name the baristas call out. */
+/**
+ * The customer placing an order: their user id, the name the baristas call out, and their item at
+ * the shop as read when the request arrived.
+ */
 export interface Customer {
   userId: string;
   name: string | undefined;
+  known: CustomerItem | undefined;
 }
 
 /** How long a duplicate request waits for the first one's answer before answering `not-ready`. */
@@ -140,7 +144,7 @@ async function isAbandoned(orderId: string): Promise<boolean> {
  */
 async function acceptOrder(
   shop: ShopItem,
-  { userId, name }: Customer,
+  { userId, name, known }: Customer,
   token: string,
   now: Date,
 ): Promise<PlaceOrderResponse> {
@@ -156,6 +160,7 @@ async function acceptOrder(
     userId,
     { orderId: ref.orderId, day: dayKey(now), dailyLimit: shop.limits.dailyLimit, now },
     isAbandoned,
+    known,
   );
   if (problem) throw errorFor(problem);
 
