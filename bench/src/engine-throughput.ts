@@ -11,18 +11,30 @@ export interface ThroughputResult {
   engine: string;
   workload: string;
   executions: number;
+  /** The median of the rounds' executions per second. */
   executionsPerSecond: number;
+  /** Each round's executions per second, in the order run. */
+  roundsPerSecond: number[];
+  /** Over every round's executions. */
   latency: LatencySummary;
 }
 
-/** How much to run. */
+/** How much to run: `rounds` runs of each engine on each workload, taking turns. */
 export interface ThroughputPlan {
   executions: number;
   concurrency: number;
+  rounds: number;
+}
+
+/** One run of one engine. */
+interface RoundResult {
+  engine: string;
+  latencies: number[];
+  executionsPerSecond: number;
 }
 
 /** Our engine, durable on disk, driven in process through its API. */
-async function ours(workload: 'a' | 'b', plan: ThroughputPlan): Promise<ThroughputResult> {
+async function ours(workload: 'a' | 'b', plan: ThroughputPlan): Promise<RoundResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-engine-'));
   const lambda = new LambdaRegistry();
   const engine = await StepFunctionsEngine.open({ dataDir, lambda });
@@ -65,11 +77,11 @@ async function ours(workload: 'a' | 'b', plan: ThroughputPlan): Promise<Throughp
   const { latencies, elapsedMs } = await runClosedLoop(plan.executions, plan.concurrency, job);
   await engine.close();
   rmSync(dataDir, { recursive: true, force: true });
-  return result('localcloud (durable)', workload, plan, latencies, elapsedMs);
+  return round('localcloud (durable)', plan, latencies, elapsedMs);
 }
 
 /** The in-memory peer, aws-local-stepfunctions, on the same definitions. */
-async function peer(workload: 'a' | 'b', plan: ThroughputPlan): Promise<ThroughputResult> {
+async function peer(workload: 'a' | 'b', plan: ThroughputPlan): Promise<RoundResult> {
   const definition = workload === 'a' ? passChoiceMachine : callbackMachine('arn:aws:states:::lambda:invoke');
   const machine = new StateMachine(definition as never, { validationOptions: { checkArn: false } });
   const overrides =
@@ -87,34 +99,43 @@ async function peer(workload: 'a' | 'b', plan: ThroughputPlan): Promise<Throughp
     await machine.run(inputFor(index), { overrides, ...(context && { context: context as never }) }).result;
   };
   const { latencies, elapsedMs } = await runClosedLoop(plan.executions, plan.concurrency, job);
-  return result('aws-local-stepfunctions (in memory)', workload, plan, latencies, elapsedMs);
+  return round('aws-local-stepfunctions (in memory)', plan, latencies, elapsedMs);
 }
 
-function result(
-  engine: string,
-  workload: 'a' | 'b',
-  plan: ThroughputPlan,
-  latencies: number[],
-  elapsedMs: number,
-): ThroughputResult {
+function round(engine: string, plan: ThroughputPlan, latencies: number[], elapsedMs: number): RoundResult {
+  return { engine, latencies, executionsPerSecond: plan.executions / (elapsedMs / 1000) };
+}
+
+/** An engine's rounds on a workload, as one result: the median round's rate, every latency. */
+function combine(workload: 'a' | 'b', plan: ThroughputPlan, rounds: RoundResult[]): ThroughputResult {
+  const rates = rounds.map((run) => run.executionsPerSecond);
+  const sorted = [...rates].sort((x, y) => x - y);
   return {
-    engine,
+    engine: rounds[0]?.engine ?? '',
     workload: workload === 'a' ? '(a) 5-state Pass/Choice' : '(b) one task-token round trip',
     executions: plan.executions,
-    executionsPerSecond: plan.executions / (elapsedMs / 1000),
-    latency: summarize(latencies),
+    executionsPerSecond: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN,
+    roundsPerSecond: rates,
+    latency: summarize(rounds.flatMap((run) => run.latencies)),
   };
 }
 
-/** Runs both engines on both workloads, each after a warm-up run. */
+/**
+ * Runs both engines on both workloads: a warm-up of each, then `plan.rounds` rounds in which the
+ * two take turns, so that a slower spell of a shared machine falls on both.
+ */
 export async function compareEngines(plan: ThroughputPlan): Promise<ThroughputResult[]> {
   const results: ThroughputResult[] = [];
-  const warmUp = plan;
   for (const workload of ['a', 'b'] as const) {
-    await peer(workload, warmUp);
-    await ours(workload, warmUp);
-    results.push(await peer(workload, plan));
-    results.push(await ours(workload, plan));
+    await peer(workload, plan);
+    await ours(workload, plan);
+    const peerRounds: RoundResult[] = [];
+    const ourRounds: RoundResult[] = [];
+    for (let i = 0; i < plan.rounds; i++) {
+      peerRounds.push(await peer(workload, plan));
+      ourRounds.push(await ours(workload, plan));
+    }
+    results.push(combine(workload, plan, peerRounds), combine(workload, plan, ourRounds));
   }
   return results;
 }
