@@ -204,18 +204,19 @@ ${rushes
 (target: p99 under 50 ms for both, with 50 concurrent customers.) The first row is a compressed
 rush (pauses of a second, so about ${fixed(rushes[0]?.lifecyclesPerSecond ?? 0, 0)} orders a second); the last is people's pace.
 
-What bounds them: scan → accepted is six calls one after the other (the shop, the customer's
-record, reserving the customer, taking a drink from the code, writing the order, putting
-NewOrder); drink → queue is eight (the order, the shop's menu, the conditional write,
+What bounds them: scan → accepted is five waits one after the other (the shop and the customer's
+record, read together; reserving the customer, taking a drink from the code, writing the order,
+putting NewOrder); drink → queue is eight (the order, the shop's menu, the conditional write,
 SendTaskSuccess; then in the workflow the order number, the order's state and the
 WaitingCompletion event; then the publisher's IoT publish). The API's and the publisher's calls are
 AWS SDK calls over HTTP to the edge (about ${fixed(1000 / rawDynalite, 1)} ms each for an SDK call and dynalite's
-answer at full load, see the parts' limits below); the workflow's go to the same services over
-their JSON protocol without an SDK. All are answered in the shop's one Node.js process: the chain
-sets the floor, and queueing on that process the tail.
+answer at full load, see the parts' limits below), made on the functions' worker thread; the
+workflow's go to the same services over their JSON protocol without an SDK. The services answer
+them all on the process's main thread: the chain sets the floor, and queueing on that thread the
+tail.
 
-The shop runs in a process of its own, as \`npm start\` runs it; CPU (all its threads: LevelDB
-writes on their own) and memory are that process's. The simulated phones, display and baristas run
+The shop runs in a process of its own, as \`npm start\` runs it; CPU (all its threads: the
+functions' worker, LevelDB writes) and memory are that process's. The simulated phones, display and baristas run
 in the benchmark's process, as real ones would run on their own devices.
 
 ![Latency distribution of the first rush](latency.svg)
