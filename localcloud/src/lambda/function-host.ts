@@ -109,7 +109,7 @@ export class FunctionHost {
       });
       worker.on('error', (error) => {
         if (!ready) reject(error);
-        else console.error('[localcloud] a function crashed its runtime:', error);
+        else console.error('[lambda] a function crashed its runtime:', error);
       });
       worker.on('exit', (code) => {
         if (this.worker === loaded) this.worker = undefined;
