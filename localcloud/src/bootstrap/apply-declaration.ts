@@ -34,7 +34,7 @@ import type { LambdaRegistry } from '../stepfunctions/integrations/index.js';
 import { type ResolvedResources, resolveRef, substitute } from './resolve-refs.js';
 import type { ResourceDeclaration, TableDeclaration } from './resource-declaration.js';
 
-/** What applying a declaration made: the resources' names, the accounts it created, the functions' host. */
+/** What applying a declaration made: resource names, the accounts created, the functions' host. */
 export interface AppliedDeclaration {
   resources: ResolvedResources;
   createdAccounts: CreatedAccount[];
