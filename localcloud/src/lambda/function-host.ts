@@ -2,7 +2,11 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SHARE_ENV, Worker } from 'node:worker_threads';
-import type { LambdaContext, LambdaHandler } from '../stepfunctions/integrations/lambda-registry.js';
+import {
+  type LambdaContext,
+  LambdaFunctionError,
+  type LambdaHandler,
+} from '../stepfunctions/integrations/lambda-registry.js';
 import type { FunctionModule } from './load-handler.js';
 
 /** An invocation, as the worker receives it. */
@@ -130,20 +134,13 @@ export class FunctionHost {
       invocation.resolve(message.payload === undefined ? undefined : JSON.parse(message.payload));
       return;
     }
-    // Rebuilt so that the registry reports the function's own type, message and trace.
-    const error = new Error(message.errorMessage);
-    error.name = message.errorType;
-    error.stack = [`${message.errorType}: ${message.errorMessage}`, ...message.trace].join('\n');
-    invocation.reject(error);
+    invocation.reject(new LambdaFunctionError(message.errorType, message.errorMessage, message.trace));
   }
 }
 
 /** Lambda's error for a runtime that ended under an invocation. */
-function runtimeExit(message: string): Error {
-  const error = new Error(message);
-  error.name = 'Runtime.ExitError';
-  error.stack = `${error.name}: ${message}`;
-  return error;
+function runtimeExit(message: string): LambdaFunctionError {
+  return new LambdaFunctionError('Runtime.ExitError', message, []);
 }
 
 /**

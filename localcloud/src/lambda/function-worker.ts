@@ -3,7 +3,7 @@
  * each invocation it is sent and answers its result or error.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { LambdaHandler } from '../stepfunctions/integrations/lambda-registry.js';
+import { functionErrorOf, type LambdaHandler } from '../stepfunctions/integrations/lambda-registry.js';
 import type { InvocationMessage, WorkerMessage } from './function-host.js';
 import { type FunctionModule, loadHandler } from './load-handler.js';
 
@@ -34,9 +34,6 @@ async function run(invocation: InvocationMessage): Promise<void> {
     });
     send({ kind: 'result', id, payload: JSON.stringify(result) });
   } catch (error) {
-    if (error instanceof Error) {
-      const trace = (error.stack ?? '').split('\n').slice(1);
-      send({ kind: 'error', id, errorType: error.name || 'Error', errorMessage: error.message, trace });
-    } else send({ kind: 'error', id, errorType: 'Error', errorMessage: String(error), trace: [] });
+    send({ kind: 'error', id, ...functionErrorOf(error).toPayload() });
   }
 }

@@ -75,16 +75,24 @@ export class LambdaRegistry {
         getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
       });
     } catch (error) {
-      if (error instanceof Error) {
-        throw new LambdaFunctionError(
-          error.name || 'Error',
-          error.message,
-          (error.stack ?? '').split('\n').slice(1),
-        );
-      }
-      throw new LambdaFunctionError('Error', String(error), []);
+      throw functionErrorOf(error);
     }
   }
+}
+
+/**
+ * What a handler threw, as Lambda reports it: its type, message and stack trace. An error already
+ * in that form (one from a function runtime of its own) is kept as it is.
+ */
+export function functionErrorOf(error: unknown): LambdaFunctionError {
+  if (error instanceof LambdaFunctionError) return error;
+  if (error instanceof Error)
+    return new LambdaFunctionError(
+      error.name || 'Error',
+      error.message,
+      (error.stack ?? '').split('\n').slice(1),
+    );
+  return new LambdaFunctionError('Error', String(error), []);
 }
 
 /** `name`, `name:qualifier`, `arn:aws:lambda:r:a:function:name[:qualifier]` or `a:function:name` → `name`. */
