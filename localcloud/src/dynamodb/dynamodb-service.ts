@@ -1,12 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import dynalite from 'dynalite';
 import { type AwsJsonService, AwsServiceError, readBody, serveAwsJson } from '../edge/aws-json-service.js';
 import type { EdgeRoute } from '../edge/edge-route.js';
-import { checkDynamoDbRequest, replayedRequest } from './request-guard.js';
+import { type DynamoDbAnswer, errorAnswer } from './dynalite-protocol.js';
+import { DynaliteThread } from './dynalite-thread.js';
 import { DEFAULT_SWEEP_INTERVAL_MS, TimeToLive } from './time-to-live.js';
 
 /** The JSON protocol target prefix of DynamoDB requests. */
@@ -16,20 +15,20 @@ const TARGET_PREFIX = 'DynamoDB_20120810.';
 const OWN_ACTIONS = new Set(['UpdateTimeToLive', 'DescribeTimeToLive']);
 
 /**
- * DynamoDB, served by dynalite in process with its data on disk, plus Time to Live, which dynalite
- * lacks (see {@link TimeToLive}). The edge hands DynamoDB requests straight to dynalite's request
- * handler; its own server listens on a loopback port so that its shutdown closes the store
- * cleanly, and so that the TTL sweeper can reach it.
+ * DynamoDB, served by dynalite with its data on disk, on a thread of its own (see
+ * {@link DynaliteThread}), plus Time to Live, which dynalite lacks (see {@link TimeToLive}). The
+ * edge hands DynamoDB requests to dynalite's thread; dynalite also listens on a loopback port, which
+ * the TTL sweeper calls.
  */
 export class DynamoDbService {
   private readonly ttlService: AwsJsonService;
   /** The requests dynalite is answering now. */
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new Set<Promise<unknown>>();
   /** Set once {@link close} has begun: later requests are refused instead of reaching the store. */
   private closing = false;
 
   private constructor(
-    private readonly server: Server,
+    private readonly dynalite: DynaliteThread,
     private readonly client: DynamoDBClient,
     /** Time to Live: its settings and sweeper. */
     readonly timeToLive: TimeToLive,
@@ -47,23 +46,15 @@ export class DynamoDbService {
   /** Opens the store under `dataDir`; expired items are swept every `sweepIntervalMs`. */
   static async start(options: { dataDir: string; sweepIntervalMs?: number }): Promise<DynamoDbService> {
     mkdirSync(options.dataDir, { recursive: true });
-    const server = dynalite({ path: options.dataDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-    const { port } = server.address() as AddressInfo;
+    const dynalite = await DynaliteThread.start(options.dataDir);
     const client = new DynamoDBClient({
-      endpoint: `http://127.0.0.1:${port}`,
+      endpoint: `http://127.0.0.1:${dynalite.port}`,
       region: 'us-east-1',
       credentials: { accessKeyId: 'localcloud', secretAccessKey: 'localcloud' },
     });
     const timeToLive = new TimeToLive(client, join(options.dataDir, 'time-to-live.json'));
     timeToLive.start(options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);
-    return new DynamoDbService(server, client, timeToLive);
+    return new DynamoDbService(dynalite, client, timeToLive);
   }
 
   /** The edge route answering `X-Amz-Target: DynamoDB_20120810.*`. */
@@ -76,35 +67,28 @@ export class DynamoDbService {
           return serveAwsJson(this.ttlService, action, request, response, 'us-east-1');
         const body = await readBody(request);
         if (!body)
-          return sendAwsError(
+          return writeAnswer(
             response,
-            new AwsServiceError('SerializationException', 'Request body too large', 413),
+            errorAnswer(new AwsServiceError('SerializationException', 'Request body too large', 413)),
           );
-        try {
-          checkDynamoDbRequest(body);
-        } catch (error) {
-          if (error instanceof AwsServiceError) return sendAwsError(response, error);
-          throw error;
-        }
         // A body that finished arriving after close began must not reach a store about to close.
         if (this.closing)
-          return sendAwsError(
+          return writeAnswer(
             response,
-            new AwsServiceError('ServiceUnavailable', 'DynamoDB is shutting down', 503),
+            errorAnswer(new AwsServiceError('ServiceUnavailable', 'DynamoDB is shutting down', 503)),
           );
-        // Done when dynalite ends its answer, not when the connection closes: a caller that hangs
-        // up (or the edge closing its connections) must not let the store close under dynalite.
-        const answered = new Promise<void>((resolve) => {
-          const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
-          response.end = ((...args: unknown[]) => {
-            resolve();
-            return end(...args);
-          }) as typeof response.end;
+        const answered = this.dynalite.call({
+          method: request.method ?? 'POST',
+          url: request.url ?? '/',
+          headers: request.headers,
+          body,
         });
         this.inFlight.add(answered);
-        this.server.emit('request', replayedRequest(request, body), response);
-        await answered;
-        this.inFlight.delete(answered);
+        try {
+          writeAnswer(response, await answered);
+        } finally {
+          this.inFlight.delete(answered);
+        }
       },
     };
   }
@@ -117,18 +101,12 @@ export class DynamoDbService {
     while (this.inFlight.size > 0) await Promise.all(this.inFlight);
     await this.timeToLive.stop();
     this.client.destroy();
-    return new Promise((resolve, reject) =>
-      this.server.close((error) => (error ? reject(error) : resolve())),
-    );
+    await this.dynalite.close();
   }
 }
 
-/** An error in DynamoDB's JSON 1.0 format. */
-function sendAwsError(response: ServerResponse, error: AwsServiceError): void {
-  const body = JSON.stringify({ __type: `com.amazon.coral.service#${error.code}`, message: error.message });
-  response.writeHead(error.status, {
-    'content-type': 'application/x-amz-json-1.0',
-    'content-length': Buffer.byteLength(body),
-  });
-  response.end(body);
+/** Writes dynalite's answer, or the service's own error, to the caller. */
+function writeAnswer(response: ServerResponse, answer: DynamoDbAnswer): void {
+  response.writeHead(answer.status, answer.headers);
+  response.end(answer.body);
 }

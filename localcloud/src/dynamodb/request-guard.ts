@@ -1,18 +1,18 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { AwsServiceError } from '../aws-service-error.js';
 
 /**
  * How deep an expression's parentheses may nest. dynalite's expression parser takes time
- * exponential in the nesting (16 levels about a second, 25 minutes) on the one thread every
- * service shares; real expressions stay far below this.
+ * exponential in the nesting (16 levels about a second, 25 minutes), stalling every table's
+ * requests; real expressions stay far below this.
  */
 export const MAX_EXPRESSION_NESTING = 12;
 
 /**
  * Checks a DynamoDB request before dynalite sees it, for the inputs dynalite handles badly: a body
- * that is JSON but not an object (dynalite throws outside any handler, which would end the whole
- * process) and expressions nested deep enough to stall it. Answers the body, or throws the
+ * that is JSON but not an object (dynalite throws outside any handler, which would end its thread
+ * and every request it holds) and expressions nested deep enough to stall it. Answers the body, or throws the
  * `AwsServiceError` DynamoDB would answer.
  */
 export function checkDynamoDbRequest(body: Buffer): void {
@@ -45,8 +45,11 @@ function nesting(expression: string): number {
 }
 
 /** A request carrying an already-read body, as dynalite's handler reads one. */
-export function replayedRequest(original: IncomingMessage, body: Buffer): IncomingMessage {
+export function replayedRequest(
+  head: { headers: IncomingHttpHeaders; method: string; url: string },
+  body: Buffer,
+): IncomingMessage {
   const replay = Readable.from(body.length > 0 ? [body] : []) as unknown as IncomingMessage;
-  Object.assign(replay, { headers: original.headers, method: original.method, url: original.url });
+  Object.assign(replay, { headers: head.headers, method: head.method, url: head.url });
   return replay;
 }

@@ -1,12 +1,10 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { SHARE_ENV, Worker } from 'node:worker_threads';
 import {
   type LambdaContext,
   LambdaFunctionError,
   type LambdaHandler,
 } from '../stepfunctions/integrations/lambda-registry.js';
+import { siblingWorker } from '../threads/worker-source.js';
 import type { FunctionModule } from './load-handler.js';
 
 /** An invocation, as the worker receives it. */
@@ -27,10 +25,6 @@ export type WorkerMessage =
   | { kind: 'unloadable'; message: string }
   | { kind: 'result'; id: number; payload: string | undefined }
   | { kind: 'error'; id: number; errorType: string; errorMessage: string; trace: string[] };
-
-/** Run from its TypeScript source (this package's own tests), the worker is TypeScript too. */
-const FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_MODULE = new URL(`./function-worker.${FROM_SOURCE ? 'ts' : 'js'}`, import.meta.url);
 
 /**
  * Runs functions' handlers on a worker thread of their own, as Lambda runs them in a runtime apart
@@ -92,7 +86,7 @@ export class FunctionHost {
   }
 
   private spawn(): Promise<Worker> {
-    const [source, sourceOptions] = workerSource(WORKER_MODULE);
+    const [source, sourceOptions] = siblingWorker(import.meta.url, 'function-worker');
     const worker = new Worker(source, {
       ...sourceOptions,
       workerData: this.functions,
@@ -141,19 +135,4 @@ export class FunctionHost {
 /** Lambda's error for a runtime that ended under an invocation. */
 function runtimeExit(message: string): LambdaFunctionError {
   return new LambdaFunctionError('Runtime.ExitError', message, []);
-}
-
-/**
- * The worker's entry: its module, or, from TypeScript source, a script that loads it through tsx
- * (a worker does not inherit the parent's module hooks).
- */
-function workerSource(module: URL): [string | URL, { eval?: boolean }] {
-  if (!FROM_SOURCE) return [module, {}];
-  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-  const tsxApi = pathToFileURL(join(dirname(tsxPackage), 'dist', 'esm', 'api', 'index.mjs')).href;
-  const target = JSON.stringify(module.href);
-  return [
-    `import(${JSON.stringify(tsxApi)}).then(({ tsImport }) => tsImport(${target}, ${target}))`,
-    { eval: true },
-  ];
 }

@@ -1,0 +1,44 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { AwsServiceError } from '../aws-service-error.js';
+
+/** A DynamoDB request as the edge received it, handed to dynalite's thread. */
+export interface DynamoDbCall {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: Uint8Array;
+}
+
+/** dynalite's answer to a {@link DynamoDbCall}, to be written to the caller as it is. */
+export interface DynamoDbAnswer {
+  status: number;
+  headers: Record<string, string | number>;
+  body: string;
+}
+
+/** What dynalite's thread starts with: the store's folder and the loopback port to listen on. */
+export interface DynaliteWorkerData {
+  path: string;
+  /** 0 for any free port; a restarted thread takes its predecessor's. */
+  port: number;
+}
+
+/** What the service sends dynalite's thread: a request, or the order to close the store. */
+export type ThreadMessage = ({ kind: 'call'; id: number } & DynamoDbCall) | { kind: 'close' };
+
+/** What dynalite's thread answers: started (or not), a request's answer, or closed. */
+export type WorkerMessage =
+  | { kind: 'ready'; port: number }
+  | { kind: 'unstartable'; message: string }
+  | { kind: 'answer'; id: number; answer: DynamoDbAnswer }
+  | { kind: 'closed'; message?: string };
+
+/** An error in DynamoDB's JSON 1.0 format. */
+export function errorAnswer(error: AwsServiceError): DynamoDbAnswer {
+  const body = JSON.stringify({ __type: `com.amazon.coral.service#${error.code}`, message: error.message });
+  return {
+    status: error.status,
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(body) },
+    body,
+  };
+}
