@@ -7,6 +7,7 @@ import {
   type QrCodeResponse,
   shopQueueTopic,
 } from '@coffee/backend/contracts';
+import { DisplayedCode } from './displayed-code.js';
 import { type BenchCustomer, SHOP, type ShopHarness } from './shop-harness.js';
 import { orderLifecycle } from './shop-rush.js';
 import { type LatencySummary, summarize } from './stats.js';
@@ -49,13 +50,15 @@ export async function measureOpenOrders(
     const probing = await shop.newCustomers(probes);
     await sleep(500);
     const times: Array<{ scanToAccepted: number; submitToQueue: number }> = [];
+    const display = new DisplayedCode(shop);
     let next = 0;
     const measured = await shop.measure(() =>
       Promise.all(
         Array.from({ length: concurrency }, async () => {
           while (next < probing.length) {
             const customer = probing[next++];
-            if (customer) times.push(await orderLifecycle(shop, customer, queue, () => Promise.resolve()));
+            if (customer)
+              times.push(await orderLifecycle(shop, customer, queue, () => Promise.resolve(), display));
           }
         }),
       ),

@@ -1,12 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  Api,
-  EventType,
-  type PlaceOrderResponse,
-  pathFor,
-  type QrCodeResponse,
-  shopQueueTopic,
-} from '@coffee/backend/contracts';
+import { Api, EventType, type PlaceOrderResponse, pathFor, shopQueueTopic } from '@coffee/backend/contracts';
+import { DisplayedCode } from './displayed-code.js';
 import { type BenchCustomer, type MessageWaiter, SHOP, type ShopHarness, seeded } from './shop-harness.js';
 import { type LatencySummary, summarize } from './stats.js';
 
@@ -46,7 +40,7 @@ interface LifecycleTimes {
 }
 
 /**
- * One order from scan to pickup: the customer gets the display's code and posts it (timed to the
+ * One order from scan to pickup: the customer reads the display's code and posts it (timed to the
  * 202), waits for WorkflowStarted on their topic, pauses, puts the drink (timed until the order's
  * WaitingCompletion reaches the display's queue subscription); the barista makes and completes
  * it after pauses; the customer waits for OrderFinished.
@@ -56,14 +50,15 @@ export async function orderLifecycle(
   customer: BenchCustomer,
   queue: MessageWaiter,
   pause: () => Promise<unknown>,
+  display: DisplayedCode,
 ): Promise<LifecycleTimes> {
-  const code = await shop.call<QrCodeResponse>('GET', pathFor(Api.getQrCode, { shopId: SHOP }), shop.display);
+  const token = await display.token();
   const scanned = performance.now();
   const { orderId } = await shop.call<PlaceOrderResponse>(
     'POST',
     pathFor(Api.placeOrder, { shopId: SHOP }),
     customer.token,
-    { token: code.token },
+    { token },
   );
   const scanToAccepted = performance.now() - scanned;
   await customer.mine.waitFor(orderId, EventType.WorkflowStarted);
@@ -92,6 +87,7 @@ export async function measureShopRush(shop: ShopHarness, plan: RushPlan): Promis
   const random = seeded(42);
   const pause = () => (plan.thinkMs === 0 ? Promise.resolve() : sleep(plan.thinkMs * (0.5 + random())));
   const queue = await shop.subscribe(shop.display, shopQueueTopic(SHOP));
+  const display = new DisplayedCode(shop);
   const people = await shop.newCustomers(plan.customers);
   const times: LifecycleTimes[] = [];
   const measured = await shop.measure(() =>
@@ -99,7 +95,7 @@ export async function measureShopRush(shop: ShopHarness, plan: RushPlan): Promis
       people.map(async (customer) => {
         await sleep(random() * plan.arrivalWindowMs);
         for (let round = 0; round < plan.rounds; round++)
-          times.push(await orderLifecycle(shop, customer, queue, pause));
+          times.push(await orderLifecycle(shop, customer, queue, pause, display));
       }),
     ),
   );
