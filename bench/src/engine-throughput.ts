@@ -109,12 +109,11 @@ function round(engine: string, plan: ThroughputPlan, latencies: number[], elapse
 /** An engine's rounds on a workload, as one result: the median round's rate, every latency. */
 function combine(workload: 'a' | 'b', plan: ThroughputPlan, rounds: RoundResult[]): ThroughputResult {
   const rates = rounds.map((run) => run.executionsPerSecond);
-  const sorted = [...rates].sort((x, y) => x - y);
   return {
     engine: rounds[0]?.engine ?? '',
     workload: workload === 'a' ? '(a) 5-state Pass/Choice' : '(b) one task-token round trip',
     executions: plan.executions,
-    executionsPerSecond: sorted[Math.floor(sorted.length / 2)] ?? Number.NaN,
+    executionsPerSecond: summarize(rates).p50,
     roundsPerSecond: rates,
     latency: summarize(rounds.flatMap((run) => run.latencies)),
   };

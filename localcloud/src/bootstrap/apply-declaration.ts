@@ -335,9 +335,9 @@ async function ensureUserPoolClient(
 
 /**
  * Starts the functions on a {@link FunctionHost} (or, asked to, loads them in this thread) and
- * registers their handlers. In one process the
- * functions share `process.env`, so their environments are merged first; two functions giving one
- * variable two values is an error rather than a silent surprise.
+ * registers their handlers. In one process the functions share `process.env`, so their
+ * environments are merged first; two functions giving one variable two values is an error rather
+ * than a silent surprise.
  */
 async function registerFunctions(
   declaration: ResourceDeclaration,

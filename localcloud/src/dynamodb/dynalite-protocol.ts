@@ -23,15 +23,11 @@ export interface DynaliteWorkerData {
   port: number;
 }
 
-/** What the service sends dynalite's thread: a request, or the order to close the store. */
-export type ThreadMessage = ({ kind: 'call'; id: number } & DynamoDbCall) | { kind: 'close' };
-
-/** What dynalite's thread answers: started (or not), a request's answer, or closed. */
-export type WorkerMessage =
-  | { kind: 'ready'; port: number }
-  | { kind: 'unstartable'; message: string }
-  | { kind: 'answer'; id: number; answer: DynamoDbAnswer }
-  | { kind: 'closed'; message?: string };
+/** What dynalite's thread reports once its store is open. */
+export interface DynaliteReady {
+  /** The loopback port it listens on. */
+  port: number;
+}
 
 /** An error in DynamoDB's JSON 1.0 format. */
 export function errorAnswer(error: AwsServiceError): DynamoDbAnswer {

@@ -5,48 +5,42 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import dynalite from 'dynalite';
 import { AwsServiceError } from '../aws-service-error.js';
+import { parentChannel } from '../threads/parent-channel.js';
 import {
+  type DynaliteReady,
   type DynaliteWorkerData,
   type DynamoDbAnswer,
+  type DynamoDbCall,
   errorAnswer,
-  type ThreadMessage,
-  type WorkerMessage,
 } from './dynalite-protocol.js';
 import { checkDynamoDbRequest, replayedRequest } from './request-guard.js';
 
-const port = parentPort;
-if (!port) throw new Error('dynalite-worker runs on a worker thread of a DynaliteThread');
-const send = (message: WorkerMessage) => port.postMessage(message);
-const { path, port: wantedPort } = workerData as DynaliteWorkerData;
+const parent = parentChannel<DynamoDbCall, DynamoDbAnswer, DynaliteReady>();
+const { path, port } = workerData as DynaliteWorkerData;
 
 const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-server.once('error', (error) => send({ kind: 'unstartable', message: error.message }));
-server.listen(wantedPort, '127.0.0.1', () => {
-  send({ kind: 'ready', port: (server.address() as AddressInfo).port });
+server.once('error', (error) => parent.unstartable(error.message));
+server.listen(port, '127.0.0.1', () => {
+  parent.serve(answer, () => new Promise((resolve) => server.close((error) => resolve(error?.message))));
+  parent.ready({ port: (server.address() as AddressInfo).port });
 });
 
-port.on('message', (message: ThreadMessage) => {
-  if (message.kind === 'close') {
-    server.close((error) => {
-      send({ kind: 'closed', ...(error && { message: error.message }) });
-      port.close();
-    });
-    return;
-  }
-  const { id } = message;
-  const body = Buffer.from(message.body);
-  const answer = (reply: DynamoDbAnswer) => send({ kind: 'answer', id, answer: reply });
+/** dynalite's answer to a call, or the guard's refusal of one dynalite would handle badly. */
+function answer(call: DynamoDbCall): Promise<DynamoDbAnswer> {
+  const body = Buffer.from(call.body);
   try {
     checkDynamoDbRequest(body);
   } catch (error) {
-    if (error instanceof AwsServiceError) return answer(errorAnswer(error));
+    if (error instanceof AwsServiceError) return Promise.resolve(errorAnswer(error));
     throw error;
   }
-  server.emit('request', replayedRequest(message, body), capturedResponse(answer));
-});
+  return new Promise((resolve) =>
+    server.emit('request', replayedRequest(call, body), capturedResponse(resolve)),
+  );
+}
 
 /**
  * The part of a `ServerResponse` dynalite's handler uses (status, headers, one `end`), collecting

@@ -2,26 +2,24 @@
  * The runtime of a `FunctionHost`'s worker thread: loads the functions' modules, then runs
  * each invocation it is sent and answers its result or error.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { functionErrorOf, type LambdaHandler } from '../stepfunctions/integrations/lambda-registry.js';
-import type { InvocationMessage, WorkerMessage } from './function-host.js';
+import { parentChannel } from '../threads/parent-channel.js';
+import type { InvocationAnswer, InvocationMessage } from './function-host.js';
 import { type FunctionModule, loadHandler } from './load-handler.js';
 
-const port = parentPort;
-if (!port) throw new Error('function-worker runs on a worker thread of a FunctionHost');
-const send = (message: WorkerMessage) => port.postMessage(message);
-
+const parent = parentChannel<InvocationMessage, InvocationAnswer>();
 const handlers = new Map<string, LambdaHandler>();
 try {
   for (const fn of workerData as FunctionModule[]) handlers.set(fn.name, await loadHandler(fn));
-  port.on('message', (message: InvocationMessage) => void run(message));
-  send({ kind: 'ready' });
+  parent.serve(run);
+  parent.ready(undefined);
 } catch (error) {
-  send({ kind: 'unloadable', message: error instanceof Error ? error.message : String(error) });
+  parent.unstartable(error instanceof Error ? error.message : String(error));
 }
 
-async function run(invocation: InvocationMessage): Promise<void> {
-  const { id, functionName, deadline } = invocation;
+async function run(invocation: InvocationMessage): Promise<InvocationAnswer> {
+  const { functionName, deadline } = invocation;
   try {
     const handler = handlers.get(functionName);
     if (!handler) throw new Error(`Function '${functionName}' is not hosted here`);
@@ -32,8 +30,8 @@ async function run(invocation: InvocationMessage): Promise<void> {
       awsRequestId: invocation.awsRequestId,
       getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     });
-    send({ kind: 'result', id, payload: JSON.stringify(result) });
+    return { kind: 'result', payload: JSON.stringify(result) };
   } catch (error) {
-    send({ kind: 'error', id, ...functionErrorOf(error).toPayload() });
+    return { kind: 'error', ...functionErrorOf(error).toPayload() };
   }
 }

@@ -34,8 +34,8 @@ const errorType = (answer: DynamoDbAnswer) =>
 
 /** Ends dynalite's thread as a crash inside dynalite would. */
 async function crashThread(): Promise<void> {
-  const worker = await (dynalite as unknown as { worker: Promise<Worker> }).worker;
-  await worker.terminate();
+  const thread = (dynalite as unknown as { worker: { worker: Promise<Worker> } }).worker.worker;
+  await (await thread).terminate();
 }
 
 beforeAll(async () => {
@@ -47,7 +47,14 @@ beforeAll(async () => {
     KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
   });
   expect(created.status).toBe(200);
-  await call('PutItem', { TableName: 'beans', Item: { id: { S: 'kenya' }, roast: { S: 'light' } } });
+  // As on AWS, a new table takes writes once it is ACTIVE.
+  while (!(await call('DescribeTable', { TableName: 'beans' })).body.includes('"TableStatus":"ACTIVE"'))
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  const put = await call('PutItem', {
+    TableName: 'beans',
+    Item: { id: { S: 'kenya' }, roast: { S: 'light' } },
+  });
+  expect(put.status).toBe(200);
 });
 afterAll(async () => {
   await dynalite.close();

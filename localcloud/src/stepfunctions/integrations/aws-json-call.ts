@@ -14,8 +14,9 @@ export class AwsJsonCallError extends Error {
 
 /**
  * Calls AWS JSON protocol actions on a local cloud's edge. Requests are not signed: the local
- * services, which alone this is for, check no signatures. The engine's integrations call the local services this
- * way rather than through an SDK client, whose per-call cost is several times the service's own.
+ * services, which alone this is for, check no signatures. The engine's integrations call the local
+ * services this way rather than through an SDK client, whose per-call cost is several times the
+ * service's own.
  */
 export class AwsJsonClient {
   /** Keep-alive connections to the endpoint. */
