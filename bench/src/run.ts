@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Api, pathFor } from '@coffee/backend/contracts';
-import { measureRawDynalite } from './dynalite-raw.js';
+import { measureDynamoDb } from './dynalite-raw.js';
 import { compareEngines } from './engine-throughput.js';
 import { measureEventsToMqtt } from './events-to-mqtt.js';
 import { latencyPlotSvg } from './latency-plot.js';
@@ -117,8 +117,11 @@ for (const row of openOrders) {
     `  ${row.openOrders} open: scan → accepted p99 ${fixed(row.scanToAccepted.p99)} ms, drink → queue p99 ${fixed(row.submitToQueue.p99)} ms, ${fixed(row.cpuPercent, 0)}% CPU, ${fixed(row.rssMiB, 0)} MiB`,
   );
 }
-const rawDynalite = await measureRawDynalite(quick ? 500 : 5_000, 50);
-console.log(`bench: raw dynalite ${fixed(rawDynalite, 0)} counter updates/s`);
+const dynamodbRounds = quick ? 1 : 5;
+const dynamodb = await measureDynamoDb(dynamodbRounds, quick ? 500 : 4_000, 50);
+console.log(
+  `bench: DynamoDB calls/s, raw dynalite ${fixed(dynamodb.rawDynalite.median, 0)}, localcloud ${fixed(dynamodb.localcloud.median, 0)}`,
+);
 
 const rawFanoutP50 = fanout.find((row) => row.broker.startsWith('raw'))?.latency.p50 ?? Number.NaN;
 
@@ -216,7 +219,7 @@ record, read together; reserving the customer, taking a drink from the code, wri
 putting NewOrder); drink → queue is eight (the order, the shop's menu, the conditional write,
 SendTaskSuccess; then in the workflow the order number, the order's state and the
 WaitingCompletion event; then the publisher's IoT publish). The API's and the publisher's calls are
-AWS SDK calls over HTTP to the edge (about ${fixed(1000 / rawDynalite, 1)} ms each for an SDK call and dynalite's
+AWS SDK calls over HTTP to the edge (about ${fixed(1000 / dynamodb.localcloud.median, 1)} ms each for an SDK call and dynalite's
 answer at full load, see the parts' limits below), made on the functions' worker thread; the
 workflow's go to the same services over their JSON protocol without an SDK. The edge, the engine,
 EventBridge and the broker answer on the process's main thread, dynalite on a thread of its own.
@@ -254,9 +257,18 @@ ${summaryLines(simulated).join('\n')}
 
 ### The parts' own limits, in the same run
 
-- dynalite alone (on disk, no edge in front), atomic counter updates from the SDK, 50 at a time:
-  **${fixed(rawDynalite, 0)} updates/s**. Each order life cycle makes about 25 DynamoDB calls.
-- aedes alone: see the fan-out table above.
+DynamoDB, from the SDK in the benchmark's process, 50 calls at a time, half GetItem and half atomic
+counter updates (\`ADD n :one\`) on 100 items, on disk; the two take turns over ${dynamodbRounds} rounds
+(median round, every round in brackets). Each order life cycle makes about 25 DynamoDB calls.
+
+| DynamoDB | calls/s |
+|---|---:|
+| dynalite alone (its own HTTP server, no edge in front) | ${fixed(dynamodb.rawDynalite.median, 0)} (${dynamodb.rawDynalite.rounds.map((value) => fixed(value, 0)).join(', ')}) |
+| localcloud (the edge; dynalite on a thread of its own, reading LevelDB synchronously there) | ${fixed(dynamodb.localcloud.median, 0)} (${dynamodb.localcloud.rounds.map((value) => fixed(value, 0)).join(', ')}) |
+
+Ratio, localcloud / dynalite alone: ${fixed(dynamodb.localcloud.median / dynamodb.rawDynalite.median, 2)}×.
+
+aedes alone: see the fan-out table above.
 `;
 
 if (!quick) {
