@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Api, pathFor } from '@coffee/backend/contracts';
-import { measureDynamoDb } from './dynalite-raw.js';
+import { measureDynamoDb } from './dynamodb-throughput.js';
 import { compareEngines } from './engine-throughput.js';
 import { measureEventsToMqtt } from './events-to-mqtt.js';
 import { latencyPlotSvg } from './latency-plot.js';

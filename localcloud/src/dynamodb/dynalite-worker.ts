@@ -71,14 +71,16 @@ function capturedResponse(done: (answer: DynamoDbAnswer) => void): ServerRespons
  * the process): a read LevelDB answers from memory takes microseconds, the round trip much longer.
  * The thread answered 1.1 to 1.6 times as many GetItem and UpdateItem calls a second this way.
  * Writes still go through the pool. Only this thread's copy of the module is changed; the other
- * stores keep theirs.
+ * stores keep theirs. A classic-level without a synchronous read is left as it is.
  */
 function readSynchronously(): void {
   const level = ClassicLevel.prototype as unknown as {
     _get(key: unknown, options: unknown): Promise<unknown>;
-    _getSync(key: unknown, options: unknown): unknown;
+    _getSync?: (key: unknown, options: unknown) => unknown;
   };
+  const getSync = level._getSync;
+  if (typeof getSync !== 'function') return;
   level._get = async function (this: typeof level, key, options) {
-    return this._getSync(key, options);
+    return getSync.call(this, key, options);
   };
 }
