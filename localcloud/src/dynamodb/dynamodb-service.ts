@@ -22,10 +22,6 @@ const OWN_ACTIONS = new Set(['UpdateTimeToLive', 'DescribeTimeToLive']);
  */
 export class DynamoDbService {
   private readonly ttlService: AwsJsonService;
-  /** The requests dynalite is answering now. */
-  private readonly inFlight = new Set<Promise<unknown>>();
-  /** Set once {@link close} has begun: later requests are refused instead of reaching the store. */
-  private closing = false;
 
   private constructor(
     private readonly dynalite: DynaliteThread,
@@ -71,36 +67,25 @@ export class DynamoDbService {
             response,
             errorAnswer(new AwsServiceError('SerializationException', 'Request body too large', 413)),
           );
-        // A body that finished arriving after close began must not reach a store about to close.
-        if (this.closing)
-          return writeAnswer(
-            response,
-            errorAnswer(new AwsServiceError('ServiceUnavailable', 'DynamoDB is shutting down', 503)),
-          );
-        const answered = this.dynalite.call({
-          method: request.method ?? 'POST',
-          url: request.url ?? '/',
-          headers: request.headers,
-          body,
-        });
-        this.inFlight.add(answered);
-        try {
-          writeAnswer(response, await answered);
-        } finally {
-          this.inFlight.delete(answered);
-        }
+        // A body that finished arriving after close began is refused by the closing thread.
+        writeAnswer(
+          response,
+          await this.dynalite.call({
+            method: request.method ?? 'POST',
+            url: request.url ?? '/',
+            headers: request.headers,
+            body,
+          }),
+        );
       },
     };
   }
 
   /** Waits for pending operations and closes the store. */
   async close(): Promise<void> {
-    // Requests handed to dynalite are not connections of its server, so its close would not wait
-    // for them: a store closed under one makes dynalite throw outside any handler.
-    this.closing = true;
-    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
     await this.timeToLive.stop();
     this.client.destroy();
+    // Refuses later requests, answers those handed over, then closes the store.
     await this.dynalite.close();
   }
 }

@@ -12,8 +12,8 @@ export const MAX_EXPRESSION_NESTING = 12;
 /**
  * Checks a DynamoDB request before dynalite sees it, for the inputs dynalite handles badly: a body
  * that is JSON but not an object (dynalite throws outside any handler, which would end its thread
- * and every request it holds) and expressions nested deep enough to stall it. Answers the body, or throws the
- * `AwsServiceError` DynamoDB would answer.
+ * and every request it holds) and expressions nested deep enough to stall it. Answers the body, or
+ * throws the `AwsServiceError` DynamoDB would answer.
  */
 export function checkDynamoDbRequest(body: Buffer): void {
   if (body.length === 0) return;

@@ -53,6 +53,8 @@ export class RestartableWorker<Request, Answer, Ready = undefined> {
   >();
   private nextId = 1;
   private closing = false;
+  /** Told when no request is held any more, while a graceful close waits for that. */
+  private onIdle: (() => void) | undefined;
 
   constructor(private readonly options: RestartableWorkerOptions<Ready>) {}
 
@@ -80,8 +82,9 @@ export class RestartableWorker<Request, Answer, Ready = undefined> {
   }
 
   /**
-   * Ends the thread and takes no more requests; those still held fail with
-   * {@link WorkerGoneError}. `graceful` first asks the thread to close and waits until it has.
+   * Ends the thread and takes no more requests. `graceful` first waits for the answers to those it
+   * holds, then asks the thread to close and waits until it has; otherwise those held fail with
+   * {@link WorkerGoneError}.
    *
    * @throws Error with the problem the thread met while closing.
    */
@@ -92,6 +95,10 @@ export class RestartableWorker<Request, Answer, Ready = undefined> {
     if (!worker) return;
     let problem: string | undefined;
     if (graceful) {
+      if (this.pending.size > 0)
+        await new Promise<void>((resolve) => {
+          this.onIdle = resolve;
+        });
       problem = await new Promise<string | undefined>((resolve) => {
         worker.on('message', (message: FromWorker<Answer, Ready>) => {
           if (message.kind === 'closed') resolve(message.problem);
@@ -126,6 +133,7 @@ export class RestartableWorker<Request, Answer, Ready = undefined> {
         } else if (message.kind === 'answer') {
           this.pending.get(message.id)?.resolve(message.answer);
           this.pending.delete(message.id);
+          if (this.pending.size === 0) this.onIdle?.();
         }
       });
       worker.on('error', (error) => {
@@ -138,6 +146,7 @@ export class RestartableWorker<Request, Answer, Ready = undefined> {
         const gone = new WorkerGoneError('exited', `exited with exit status ${code}`);
         for (const { reject: fail } of this.pending.values()) fail(gone);
         this.pending.clear();
+        this.onIdle?.();
       });
     });
     return started;

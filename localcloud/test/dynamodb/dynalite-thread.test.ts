@@ -97,4 +97,13 @@ describe('dynalite on its own thread', () => {
     expect(JSON.parse(read.body)).toEqual({ Item: { id: { S: 'kenya' }, roast: { S: 'light' } } });
     expect(dynalite.port).toBe(port);
   });
+
+  it('answers the requests handed over before it began to close, and refuses those after', async () => {
+    const read = () => call('GetItem', { TableName: 'beans', Key: { id: { S: 'kenya' } } });
+    const held = Array.from({ length: 200 }, read);
+    await dynalite.close();
+    expect((await Promise.all(held)).map((answer) => answer.status)).toEqual(Array(200).fill(200));
+    const late = await read();
+    expect([late.status, errorType(late)]).toEqual([503, 'ServiceUnavailable']);
+  });
 });
