@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { IoTDataPlaneClient, PublishCommand } from '@aws-sdk/client-iot-data-plane';
+import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { startLocalCloudProcess } from '@coffee/localcloud/process';
+import { summarize } from './stats.js';
+
+/** The caller's CPU per call of one kind, milliseconds, the median round's. */
+export interface SdkClientCost {
+  call: string;
+  /** Middleware built on every call: the SDK's default. */
+  builtPerCall: number;
+  /** Middleware built once per command type (`cacheMiddleware: true`). */
+  cached: number;
+}
+
+/** Where a client sends its calls, and whether it caches each command type's middleware. */
+interface ClientConfig {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+  cacheMiddleware: boolean;
+}
+
+/** One kind of call, and the client that makes it, configured as given. */
+type CallMaker = (config: ClientConfig) => { call: () => Promise<unknown>; client: { destroy(): void } };
+
+const CALLS: Record<string, CallMaker> = {
+  'IoT data Publish': (config) => {
+    const client = new IoTDataPlaneClient(config);
+    const payload = new TextEncoder().encode('{"type":"OrderUpdated"}');
+    return { client, call: () => client.send(new PublishCommand({ topic: 'bench/cost', qos: 1, payload })) };
+  },
+  'EventBridge PutEvents': (config) => {
+    const client = new EventBridgeClient(config);
+    const entry = { Source: 'bench', DetailType: 'Cost', Detail: '{"orderId":"o-1"}' };
+    return { client, call: () => client.send(new PutEventsCommand({ Entries: [entry] })) };
+  },
+  'Step Functions ListStateMachines': (config) => {
+    const client = new SFNClient(config);
+    return { client, call: () => client.send(new ListStateMachinesCommand({})) };
+  },
+};
+
+/**
+ * What an AWS SDK call costs the CPU of the thread that makes it, as the shop's functions make
+ * them one after another, with each command's middleware built on every call and built once per
+ * command type (how `backend/src/aws/clients.ts` configures every client but DynamoDB's document
+ * client). The services answer from a local cloud in a process of its own, so this process's CPU
+ * is the client's alone. The two configurations take turns over `rounds` rounds of `calls`
+ * calls each, after a warm-up round.
+ */
+export async function measureSdkClientCost(rounds: number, calls: number): Promise<SdkClientCost[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-sdk-cost-'));
+  const cloud = await startLocalCloudProcess({ dataDir });
+  const connection = {
+    endpoint: cloud.edgeUrl,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+  };
+  try {
+    const costs: SdkClientCost[] = [];
+    for (const [call, make] of Object.entries(CALLS)) {
+      const variants = {
+        builtPerCall: make({ ...connection, cacheMiddleware: false }),
+        cached: make({ ...connection, cacheMiddleware: true }),
+      };
+      const perRound = { builtPerCall: [] as number[], cached: [] as number[] };
+      for (let round = 0; round <= rounds; round++) {
+        for (const name of ['builtPerCall', 'cached'] as const) {
+          const cpu = await cpuPerCall(variants[name].call, calls);
+          if (round > 0) perRound[name].push(cpu);
+        }
+      }
+      for (const variant of Object.values(variants)) variant.client.destroy();
+      costs.push({
+        call,
+        builtPerCall: summarize(perRound.builtPerCall).p50,
+        cached: summarize(perRound.cached).p50,
+      });
+    }
+    return costs;
+  } finally {
+    await cloud.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** This process's CPU (user + system) per call over `calls` calls one after another, ms. */
+async function cpuPerCall(call: () => Promise<unknown>, calls: number): Promise<number> {
+  const before = process.cpuUsage();
+  for (let i = 0; i < calls; i++) await call();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000 / calls;
+}
