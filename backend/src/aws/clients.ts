@@ -10,9 +10,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * `AWS_REGION`): the local cloud sets them to its edge, Lambda to AWS.
  *
  * Each client but DynamoDB's builds a command's middleware once per command type instead of on
- * every call (`cacheMiddleware`), which takes 10–30% off the CPU of each call on the calling thread
- * (`npm run bench`, "The parts' own limits"); an order makes 14 IoT publishes. DynamoDB's document
- * client cannot: each handler it builds keeps the command it was built for.
+ * every call (`cacheMiddleware`), which took 7–33% off the CPU of each call on the calling thread
+ * in our runs (`npm run bench`, "The parts' own limits"); an order makes 14 IoT publishes.
+ * DynamoDB's document client cannot: each handler it builds keeps the command it was built for.
  */
 export const aws = {
   dynamodb: lazy(() =>
