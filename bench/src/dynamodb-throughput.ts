@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { LocalCloud } from '@coffee/localcloud';
 import dynalite from 'dynalite';
-import { runClosedLoop, summarize } from './stats.js';
+import { runClosedLoop, summarize, takeTurns } from './stats.js';
 
 /** Calls/s of each DynamoDB, the median round's, and every round's. */
 export interface DynamoDbThroughput {
@@ -39,13 +39,12 @@ export async function measureDynamoDb(
   const targets = { rawDynalite: await startRawDynalite(), localcloud: await startLocalCloud() };
   try {
     for (const target of Object.values(targets)) await createCounters(target.client);
-    const perRound = { rawDynalite: [] as number[], localcloud: [] as number[] };
-    for (const name of ['rawDynalite', 'localcloud'] as const)
-      await runCalls(targets[name].client, 400, concurrency);
-    for (let round = 0; round < rounds; round++) {
-      for (const name of ['rawDynalite', 'localcloud'] as const)
-        perRound[name].push(await runCalls(targets[name].client, calls, concurrency));
-    }
+    const turn = (target: Target) => (warmUp: boolean) =>
+      runCalls(target.client, warmUp ? 400 : calls, concurrency);
+    const perRound = await takeTurns(rounds, {
+      rawDynalite: turn(targets.rawDynalite),
+      localcloud: turn(targets.localcloud),
+    });
     // summarize's p50 of the rounds' throughputs is their median.
     return {
       rawDynalite: { median: summarize(perRound.rawDynalite).p50, rounds: perRound.rawDynalite },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LambdaRegistry, StepFunctionsEngine } from '@coffee/localcloud';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { type LatencySummary, runClosedLoop, summarize } from './stats.js';
+import { type LatencySummary, runClosedLoop, summarize, takeTurns } from './stats.js';
 import { callbackMachine, inputFor, passChoiceMachine } from './workloads.js';
 
 /** One engine's figures on one workload. */
@@ -126,15 +126,11 @@ function combine(workload: 'a' | 'b', plan: ThroughputPlan, rounds: RoundResult[
 export async function compareEngines(plan: ThroughputPlan): Promise<ThroughputResult[]> {
   const results: ThroughputResult[] = [];
   for (const workload of ['a', 'b'] as const) {
-    await peer(workload, plan);
-    await ours(workload, plan);
-    const peerRounds: RoundResult[] = [];
-    const ourRounds: RoundResult[] = [];
-    for (let i = 0; i < plan.rounds; i++) {
-      peerRounds.push(await peer(workload, plan));
-      ourRounds.push(await ours(workload, plan));
-    }
-    results.push(combine(workload, plan, peerRounds), combine(workload, plan, ourRounds));
+    const rounds = await takeTurns(plan.rounds, {
+      peer: () => peer(workload, plan),
+      ours: () => ours(workload, plan),
+    });
+    results.push(combine(workload, plan, rounds.peer), combine(workload, plan, rounds.ours));
   }
   return results;
 }

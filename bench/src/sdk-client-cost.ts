@@ -5,7 +5,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { IoTDataPlaneClient, PublishCommand } from '@aws-sdk/client-iot-data-plane';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { startLocalCloudProcess } from '@coffee/localcloud/process';
-import { summarize } from './stats.js';
+import { summarize, takeTurns } from './stats.js';
 
 /** The caller's CPU per call of one kind, milliseconds, the median round's. */
 export interface SdkClientCost {
@@ -67,13 +67,10 @@ export async function measureSdkClientCost(rounds: number, calls: number): Promi
         builtPerCall: make({ ...connection, cacheMiddleware: false }),
         cached: make({ ...connection, cacheMiddleware: true }),
       };
-      const perRound = { builtPerCall: [] as number[], cached: [] as number[] };
-      for (let round = 0; round <= rounds; round++) {
-        for (const name of ['builtPerCall', 'cached'] as const) {
-          const cpu = await cpuPerCall(variants[name].call, calls);
-          if (round > 0) perRound[name].push(cpu);
-        }
-      }
+      const perRound = await takeTurns(rounds, {
+        builtPerCall: () => cpuPerCall(variants.builtPerCall.call, calls),
+        cached: () => cpuPerCall(variants.cached.call, calls),
+      });
       for (const variant of Object.values(variants)) variant.client.destroy();
       costs.push({
         call,

@@ -37,6 +37,24 @@ export async function runClosedLoop(
   return { latencies, elapsedMs: performance.now() - started };
 }
 
+/**
+ * Runs each contender once to warm up (`warmUp` true), then `rounds` rounds in which they take
+ * turns, so that a slower spell of a shared machine falls on all of them. Answers each contender's
+ * rounds, in the order run.
+ */
+export async function takeTurns<Name extends string, T>(
+  rounds: number,
+  contenders: Record<Name, (warmUp: boolean) => Promise<T>>,
+): Promise<Record<Name, T[]>> {
+  const names = Object.keys(contenders) as Name[];
+  const results = Object.fromEntries(names.map((name) => [name, [] as T[]])) as Record<Name, T[]>;
+  for (const name of names) await contenders[name](true);
+  for (let round = 0; round < rounds; round++) {
+    for (const name of names) results[name].push(await contenders[name](false));
+  }
+  return results;
+}
+
 /** Formats a number with a fixed number of decimals. */
 export function fixed(value: number, decimals = 1): string {
   return value.toFixed(decimals);
