@@ -1,1 +1,2 @@
+export { DocumentTables } from './aws/document-tables.js';
 export { resources } from './resources.js';

@@ -1,4 +1,3 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aws } from '../src/aws/clients.js';
 import { names } from '../src/aws/config.js';
@@ -92,14 +91,12 @@ describe('config writes', () => {
   it('leave the counters and the secret to the order workflow', async () => {
     const before = await loadShop('main');
     // The workflow reserves a slot and numbers an order on the same item meanwhile.
-    await aws.dynamodb().send(
-      new UpdateCommand({
-        TableName: names.shopsTable(),
-        Key: { shopId: 'main' },
-        UpdateExpression: 'ADD openOrders :one, orderNumber :one',
-        ExpressionAttributeValues: { ':one': 1 },
-      }),
-    );
+    await aws.dynamodb().update({
+      TableName: names.shopsTable(),
+      Key: { shopId: 'main' },
+      UpdateExpression: 'ADD openOrders :one, orderNumber :one',
+      ExpressionAttributeValues: { ':one': 1 },
+    });
 
     const config = await changeShopConfig(before, (current) => setShopOpen(current, false));
 

@@ -1,9 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { IoTDataPlaneClient, PublishCommand } from '@aws-sdk/client-iot-data-plane';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DocumentTables } from '@coffee/backend';
 import { startLocalCloudProcess } from '@coffee/localcloud/process';
 import { summarize, takeTurns } from './stats.js';
 
@@ -27,7 +30,22 @@ interface ClientConfig {
 /** One kind of call, and the client that makes it, configured as given. */
 type CallMaker = (config: ClientConfig) => { call: () => Promise<unknown>; client: { destroy(): void } };
 
+/** The table the DynamoDB call reads. */
+const TABLE = 'bench-cost';
+
 const CALLS: Record<string, CallMaker> = {
+  // Built per call: lib-dynamodb's document client, which refuses the cache; cached: the backend's
+  // DocumentTables on a caching client. Both read the same item and convert it to plain values.
+  'DynamoDB GetItem, as a document': (config) => {
+    const client = new DynamoDBClient(config);
+    const Key = { id: 'o-1' };
+    if (!config.cacheMiddleware) {
+      const documents = DynamoDBDocumentClient.from(client);
+      return { client, call: () => documents.send(new GetCommand({ TableName: TABLE, Key })) };
+    }
+    const tables = new DocumentTables(client);
+    return { client, call: () => tables.get({ TableName: TABLE, Key }) };
+  },
   'IoT data Publish': (config) => {
     const client = new IoTDataPlaneClient(config);
     const payload = new TextEncoder().encode('{"type":"OrderUpdated"}');
@@ -47,8 +65,8 @@ const CALLS: Record<string, CallMaker> = {
 /**
  * What an AWS SDK call costs the CPU of the thread that makes it, as the shop's functions make
  * them one after another, with each command's middleware built on every call and built once per
- * command type (how `backend/src/aws/clients.ts` configures every client but DynamoDB's document
- * client). The services answer from a local cloud in a process of its own, so this process's CPU
+ * command type (how `backend/src/aws/clients.ts` configures every client; for DynamoDB, the
+ * document client against the backend's `DocumentTables`). The services answer from a local cloud in a process of its own, so this process's CPU
  * is the client's alone. The two configurations take turns over `rounds` rounds of `calls`
  * calls each, after a warm-up round.
  */
@@ -61,6 +79,7 @@ export async function measureSdkClientCost(rounds: number, calls: number): Promi
     credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
   };
   try {
+    await createTable(connection);
     const costs: SdkClientCost[] = [];
     for (const [call, make] of Object.entries(CALLS)) {
       const variants = {
@@ -83,6 +102,31 @@ export async function measureSdkClientCost(rounds: number, calls: number): Promi
     await cloud.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The table of the DynamoDB call, holding the order it reads. */
+async function createTable(connection: Omit<ClientConfig, 'cacheMiddleware'>): Promise<void> {
+  const client = new DynamoDBClient(connection);
+  await client.send(
+    new CreateTableCommand({
+      TableName: TABLE,
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+  await new DocumentTables(client).put({
+    TableName: TABLE,
+    Item: {
+      id: 'o-1',
+      shopId: 'main',
+      state: 'SUBMITTED',
+      orderNumber: 42,
+      drink: { drinkId: 'latte', modifiers: { milk: 'Oat', size: 'Large' } },
+      createdAt: new Date().toISOString(),
+    },
+  });
+  client.destroy();
 }
 
 /** This process's CPU (user + system) per call over `calls` calls one after another, ms. */

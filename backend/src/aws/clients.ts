@@ -2,22 +2,20 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { IoTDataPlaneClient } from '@aws-sdk/client-iot-data-plane';
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DocumentTables } from './document-tables.js';
 
 /**
  * The AWS clients of the backend, created once per process. They take their endpoint, region and
  * credentials from the environment as every AWS SDK client does (`AWS_ENDPOINT_URL`,
  * `AWS_REGION`): the local cloud sets them to its edge, Lambda to AWS.
  *
- * Each client but DynamoDB's builds a command's middleware once per command type instead of on
- * every call (`cacheMiddleware`), which took 7–33% off the CPU of each call on the calling thread
- * in our runs (`npm run bench`, "The parts' own limits"); an order makes 14 IoT publishes.
- * DynamoDB's document client cannot: each handler it builds keeps the command it was built for.
+ * Each client builds a command's middleware once per command type instead of on every call
+ * (`cacheMiddleware`), which took 7–33% off the CPU of each call on the calling thread in our runs
+ * (`npm run bench`, "The parts' own limits"); an order makes about 35 calls. DynamoDB is reached
+ * through {@link DocumentTables}, since the document client cannot cache.
  */
 export const aws = {
-  dynamodb: lazy(() =>
-    DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
-  ),
+  dynamodb: lazy(() => new DocumentTables(new DynamoDBClient({ cacheMiddleware: true }))),
   events: lazy(() => new EventBridgeClient({ cacheMiddleware: true })),
   stepFunctions: lazy(() => new SFNClient({ cacheMiddleware: true })),
   iotData: lazy(

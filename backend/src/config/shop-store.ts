@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
@@ -55,7 +54,7 @@ export function toShopConfig(item: ShopItem): ShopConfig {
 export async function readShop(shopId: string): Promise<ShopItem | undefined> {
   const { Item } = await aws
     .dynamodb()
-    .send(new GetCommand({ TableName: names.shopsTable(), Key: { shopId }, ConsistentRead: true }));
+    .get({ TableName: names.shopsTable(), Key: { shopId }, ConsistentRead: true });
   return Item === undefined ? undefined : parseItem(Item);
 }
 
@@ -114,13 +113,11 @@ export async function createShop(
     updatedAt: now,
   });
   try {
-    await aws.dynamodb().send(
-      new PutCommand({
-        TableName: names.shopsTable(),
-        Item: item,
-        ConditionExpression: 'attribute_not_exists(shopId)',
-      }),
-    );
+    await aws.dynamodb().put({
+      TableName: names.shopsTable(),
+      Item: item,
+      ConditionExpression: 'attribute_not_exists(shopId)',
+    });
     return { item, created: true };
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -137,26 +134,24 @@ export async function createShop(
  */
 export async function saveShopConfig(item: ShopItem, config: ShopConfig): Promise<ShopItem | undefined> {
   try {
-    const { Attributes } = await aws.dynamodb().send(
-      new UpdateCommand({
-        TableName: names.shopsTable(),
-        Key: { shopId: item.shopId },
-        UpdateExpression:
-          'SET #name = :name, #open = :open, menu = :menu, limits = :limits, configVersion = :next, updatedAt = :now',
-        ConditionExpression: 'configVersion = :current',
-        ExpressionAttributeNames: { '#name': 'name', '#open': 'open' },
-        ExpressionAttributeValues: {
-          ':name': config.name,
-          ':open': config.open,
-          ':menu': config.menu,
-          ':limits': config.limits,
-          ':current': item.configVersion,
-          ':next': item.configVersion + 1,
-          ':now': new Date().toISOString(),
-        },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
+    const { Attributes } = await aws.dynamodb().update({
+      TableName: names.shopsTable(),
+      Key: { shopId: item.shopId },
+      UpdateExpression:
+        'SET #name = :name, #open = :open, menu = :menu, limits = :limits, configVersion = :next, updatedAt = :now',
+      ConditionExpression: 'configVersion = :current',
+      ExpressionAttributeNames: { '#name': 'name', '#open': 'open' },
+      ExpressionAttributeValues: {
+        ':name': config.name,
+        ':open': config.open,
+        ':menu': config.menu,
+        ':limits': config.limits,
+        ':current': item.configVersion,
+        ':next': item.configVersion + 1,
+        ':now': new Date().toISOString(),
+      },
+      ReturnValues: 'ALL_NEW',
+    });
     return parseItem(Attributes);
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return undefined;

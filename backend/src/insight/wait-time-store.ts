@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
 import { type OrderState, OrderStateSchema } from '../contracts/orders.js';
@@ -30,21 +29,19 @@ export async function orderTimes(
   const orders: OrderTimes[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await aws.dynamodb().send(
-      new QueryCommand({
-        TableName: names.ordersTable(),
-        IndexName: 'byShopState',
-        KeyConditionExpression: 'shopState = :key AND createdAt >= :from',
-        ProjectionExpression: 'createdAt, submittedAt, readyAt, drink.drinkId',
-        ExpressionAttributeValues: {
-          ':key': shopStateKey(shopId, state),
-          ':from': createdFrom,
-          ...(readyFrom !== undefined && { ':readyFrom': readyFrom }),
-        },
-        ...(readyFrom !== undefined && { FilterExpression: 'readyAt >= :readyFrom' }),
-        ...(start && { ExclusiveStartKey: start }),
-      }),
-    );
+    const page = await aws.dynamodb().query({
+      TableName: names.ordersTable(),
+      IndexName: 'byShopState',
+      KeyConditionExpression: 'shopState = :key AND createdAt >= :from',
+      ProjectionExpression: 'createdAt, submittedAt, readyAt, drink.drinkId',
+      ExpressionAttributeValues: {
+        ':key': shopStateKey(shopId, state),
+        ':from': createdFrom,
+        ...(readyFrom !== undefined && { ':readyFrom': readyFrom }),
+      },
+      ...(readyFrom !== undefined && { FilterExpression: 'readyAt >= :readyFrom' }),
+      ...(start && { ExclusiveStartKey: start }),
+    });
     for (const item of page.Items ?? []) orders.push(toTimes(item));
     start = page.LastEvaluatedKey;
   } while (start && orders.length < MAX_WINDOW_ORDERS);

@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, type QueryCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
+import type { DocumentItem, QueryInput, UpdateInput } from '../aws/document-tables.js';
 import { TaskTokenSchema } from '../contracts/events.js';
 import { isFinalState, type Order, OrderSchema, OrderState } from '../contracts/orders.js';
 import { TaskTokenFor } from './order-processor.js';
@@ -34,7 +34,7 @@ export function shopStateKey(shopId: string, state: OrderState): string {
 export async function getOrder(orderId: string): Promise<OrderItem | undefined> {
   const { Item } = await aws
     .dynamodb()
-    .send(new GetCommand({ TableName: names.ordersTable(), Key: { orderId }, ConsistentRead: true }));
+    .get({ TableName: names.ordersTable(), Key: { orderId }, ConsistentRead: true });
   return Item === undefined ? undefined : OrderItemSchema.parse(Item);
 }
 
@@ -59,21 +59,19 @@ export async function setTaskToken(
   const states = Object.fromEntries(expected.states.map((state, i) => [`:state${i}`, state]));
   const conditions = [`#state IN (${Object.keys(states).join(', ')})`];
   if (expected.orderNumber !== undefined) conditions.push('orderNumber = :orderNumber');
-  return conditionally(
-    new UpdateCommand({
-      TableName: names.ordersTable(),
-      Key: { orderId },
-      UpdateExpression: 'SET taskToken = :taskToken, taskTokenFor = :taskTokenFor',
-      ConditionExpression: conditions.join(' AND '),
-      ExpressionAttributeNames: { '#state': 'state' },
-      ExpressionAttributeValues: {
-        ':taskToken': token.taskToken,
-        ':taskTokenFor': token.taskTokenFor,
-        ...states,
-        ...(expected.orderNumber !== undefined && { ':orderNumber': expected.orderNumber }),
-      },
-    }),
-  );
+  return conditionally({
+    TableName: names.ordersTable(),
+    Key: { orderId },
+    UpdateExpression: 'SET taskToken = :taskToken, taskTokenFor = :taskTokenFor',
+    ConditionExpression: conditions.join(' AND '),
+    ExpressionAttributeNames: { '#state': 'state' },
+    ExpressionAttributeValues: {
+      ':taskToken': token.taskToken,
+      ':taskTokenFor': token.taskTokenFor,
+      ...states,
+      ...(expected.orderNumber !== undefined && { ':orderNumber': expected.orderNumber }),
+    },
+  });
 }
 
 /** What a change writes besides the order's own fields: the barista making it (internal). */
@@ -146,17 +144,15 @@ export async function changeState(
   } else if (extras.madeBy === null) removes.push('madeBy');
   const remove = removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : '';
   try {
-    const { Attributes } = await aws.dynamodb().send(
-      new UpdateCommand({
-        TableName: names.ordersTable(),
-        Key: { orderId: after.orderId },
-        UpdateExpression: `SET ${sets.join(', ')}${remove}`,
-        ConditionExpression: '#state = :from',
-        ExpressionAttributeNames: attributeNames,
-        ExpressionAttributeValues: values,
-        ReturnValues: 'ALL_OLD',
-      }),
-    );
+    const { Attributes } = await aws.dynamodb().update({
+      TableName: names.ordersTable(),
+      Key: { orderId: after.orderId },
+      UpdateExpression: `SET ${sets.join(', ')}${remove}`,
+      ConditionExpression: '#state = :from',
+      ExpressionAttributeNames: attributeNames,
+      ExpressionAttributeValues: values,
+      ReturnValues: 'ALL_OLD',
+    });
     return OrderItemSchema.parse(Attributes);
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return undefined;
@@ -189,21 +185,19 @@ export async function ordersOfUser(userId: string): Promise<OrderItem[]> {
 
 async function queryOrders(
   query: Pick<
-    QueryCommandInput,
+    QueryInput,
     'IndexName' | 'KeyConditionExpression' | 'ExpressionAttributeValues' | 'ScanIndexForward'
   >,
 ): Promise<OrderItem[]> {
   const orders: OrderItem[] = [];
-  let start: Record<string, unknown> | undefined;
+  let start: DocumentItem | undefined;
   do {
-    const page = await aws.dynamodb().send(
-      new QueryCommand({
-        TableName: names.ordersTable(),
-        ...query,
-        Limit: MAX_LISTED_ORDERS - orders.length,
-        ...(start && { ExclusiveStartKey: start }),
-      }),
-    );
+    const page = await aws.dynamodb().query({
+      TableName: names.ordersTable(),
+      ...query,
+      Limit: MAX_LISTED_ORDERS - orders.length,
+      ...(start && { ExclusiveStartKey: start }),
+    });
     for (const item of page.Items ?? []) orders.push(OrderItemSchema.parse(item));
     start = page.LastEvaluatedKey;
   } while (start && orders.length < MAX_LISTED_ORDERS);
@@ -211,9 +205,9 @@ async function queryOrders(
 }
 
 /** Sends a conditional write: `true` when written, `false` when its condition failed. */
-async function conditionally(command: UpdateCommand): Promise<boolean> {
+async function conditionally(command: UpdateInput): Promise<boolean> {
   try {
-    await aws.dynamodb().send(command);
+    await aws.dynamodb().update(command);
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;

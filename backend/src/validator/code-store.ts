@@ -1,5 +1,4 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
 import { InternalError } from '../errors.js';
@@ -15,7 +14,7 @@ export async function remainingDrinks(
 ): Promise<number> {
   const { Item } = await aws
     .dynamodb()
-    .send(new GetCommand({ TableName: names.codesTable(), Key: { shopId, period }, ConsistentRead: true }));
+    .get({ TableName: names.codesTable(), Key: { shopId, period }, ConsistentRead: true });
   if (Item?.remaining === undefined) return drinksPerCode;
   const remaining = Number(Item.remaining);
   if (!Number.isInteger(remaining))
@@ -30,15 +29,13 @@ export async function remainingDrinks(
  */
 export async function takeDrink(shopId: string, period: number, drinksPerCode: number): Promise<boolean> {
   try {
-    await aws.dynamodb().send(
-      new UpdateCommand({
-        TableName: names.codesTable(),
-        Key: { shopId, period },
-        UpdateExpression: 'SET remaining = if_not_exists(remaining, :perCode) - :one',
-        ConditionExpression: 'attribute_not_exists(remaining) OR remaining > :zero',
-        ExpressionAttributeValues: { ':perCode': drinksPerCode, ':one': 1, ':zero': 0 },
-      }),
-    );
+    await aws.dynamodb().update({
+      TableName: names.codesTable(),
+      Key: { shopId, period },
+      UpdateExpression: 'SET remaining = if_not_exists(remaining, :perCode) - :one',
+      ConditionExpression: 'attribute_not_exists(remaining) OR remaining > :zero',
+      ExpressionAttributeValues: { ':perCode': drinksPerCode, ':one': 1, ':zero': 0 },
+    });
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
@@ -48,13 +45,11 @@ export async function takeDrink(shopId: string, period: number, drinksPerCode: n
 
 /** Gives back a drink taken by {@link takeDrink} for an order that failed on the backend's side. */
 export async function giveBackDrink(shopId: string, period: number): Promise<void> {
-  await aws.dynamodb().send(
-    new UpdateCommand({
-      TableName: names.codesTable(),
-      Key: { shopId, period },
-      UpdateExpression: 'ADD remaining :one',
-      ConditionExpression: 'attribute_exists(remaining)',
-      ExpressionAttributeValues: { ':one': 1 },
-    }),
-  );
+  await aws.dynamodb().update({
+    TableName: names.codesTable(),
+    Key: { shopId, period },
+    UpdateExpression: 'ADD remaining :one',
+    ConditionExpression: 'attribute_exists(remaining)',
+    ExpressionAttributeValues: { ':one': 1 },
+  });
 }

@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
+import type { UpdateInput } from '../aws/document-tables.js';
 import { ErrorCode } from '../contracts/api.js';
 
 /** The key of a customer's item: `<shopId>#<userId>` (backend/README "Data"). */
@@ -56,8 +56,8 @@ export async function reserveCustomer(
     }
     const sameDay = item?.day === order.day;
     if (sameDay && (item?.dayCount ?? 0) >= order.dailyLimit) return ErrorCode.LimitReached;
-    const command = sameDay
-      ? new UpdateCommand({
+    const command: UpdateInput = sameDay
+      ? {
           TableName: names.customersTable(),
           Key: { customerKey: key },
           UpdateExpression: 'SET openOrderId = :orderId, reservedAt = :now, dayCount = dayCount + :one',
@@ -70,8 +70,8 @@ export async function reserveCustomer(
             ':day': order.day,
             ':limit': order.dailyLimit,
           },
-        })
-      : new UpdateCommand({
+        }
+      : {
           TableName: names.customersTable(),
           Key: { customerKey: key },
           UpdateExpression: 'SET openOrderId = :orderId, reservedAt = :now, #day = :day, dayCount = :one',
@@ -84,9 +84,9 @@ export async function reserveCustomer(
             ':one': 1,
             ':day': order.day,
           },
-        });
+        };
     try {
-      await aws.dynamodb().send(command);
+      await aws.dynamodb().update(command);
       return undefined;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -104,15 +104,13 @@ export async function reserveCustomer(
  */
 export async function releaseCustomer(shopId: string, userId: string, orderId: string): Promise<void> {
   try {
-    await aws.dynamodb().send(
-      new UpdateCommand({
-        TableName: names.customersTable(),
-        Key: { customerKey: customerKey(shopId, userId) },
-        UpdateExpression: 'REMOVE openOrderId, reservedAt ADD dayCount :minusOne',
-        ConditionExpression: 'openOrderId = :orderId AND dayCount > :zero',
-        ExpressionAttributeValues: { ':orderId': orderId, ':minusOne': -1, ':zero': 0 },
-      }),
-    );
+    await aws.dynamodb().update({
+      TableName: names.customersTable(),
+      Key: { customerKey: customerKey(shopId, userId) },
+      UpdateExpression: 'REMOVE openOrderId, reservedAt ADD dayCount :minusOne',
+      ConditionExpression: 'openOrderId = :orderId AND dayCount > :zero',
+      ExpressionAttributeValues: { ':orderId': orderId, ':minusOne': -1, ':zero': 0 },
+    });
   } catch (error) {
     // Not this order's reservation any more: nothing of ours to undo.
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -127,9 +125,7 @@ export function readCustomer(shopId: string, userId: string): Promise<CustomerIt
 async function readItem(key: string): Promise<CustomerItem | undefined> {
   const { Item } = await aws
     .dynamodb()
-    .send(
-      new GetCommand({ TableName: names.customersTable(), Key: { customerKey: key }, ConsistentRead: true }),
-    );
+    .get({ TableName: names.customersTable(), Key: { customerKey: key }, ConsistentRead: true });
   if (!Item) return undefined;
   return {
     ...(typeof Item.openOrderId === 'string' && { openOrderId: Item.openOrderId }),

@@ -1,5 +1,4 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
@@ -41,15 +40,13 @@ export function idempotencyKey(userId: string, key: string): string {
 export async function claimKey(key: string, shopId: string, now: Date): Promise<IdempotencyItem | undefined> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   try {
-    await aws.dynamodb().send(
-      new PutCommand({
-        TableName: names.idempotencyTable(),
-        Item: { key, shopId, expiresAt: nowSeconds + IDEMPOTENCY_WINDOW_SECONDS },
-        ConditionExpression: 'attribute_not_exists(#key) OR expiresAt <= :now',
-        ExpressionAttributeNames: { '#key': 'key' },
-        ExpressionAttributeValues: { ':now': nowSeconds },
-      }),
-    );
+    await aws.dynamodb().put({
+      TableName: names.idempotencyTable(),
+      Item: { key, shopId, expiresAt: nowSeconds + IDEMPOTENCY_WINDOW_SECONDS },
+      ConditionExpression: 'attribute_not_exists(#key) OR expiresAt <= :now',
+      ExpressionAttributeNames: { '#key': 'key' },
+      ExpressionAttributeValues: { ':now': nowSeconds },
+    });
     return undefined;
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -63,7 +60,7 @@ export async function claimKey(key: string, shopId: string, now: Date): Promise<
 export async function readKey(key: string): Promise<IdempotencyItem | undefined> {
   const { Item } = await aws
     .dynamodb()
-    .send(new GetCommand({ TableName: names.idempotencyTable(), Key: { key }, ConsistentRead: true }));
+    .get({ TableName: names.idempotencyTable(), Key: { key }, ConsistentRead: true });
   if (!Item) return undefined;
   const parsed = IdempotencyItemSchema.safeParse(Item);
   if (!parsed.success)
@@ -73,16 +70,14 @@ export async function readKey(key: string): Promise<IdempotencyItem | undefined>
 
 /** Records the first answer on a claimed key. */
 export async function recordAnswer(key: string, answer: RecordedAnswer): Promise<void> {
-  await aws.dynamodb().send(
-    new UpdateCommand({
-      TableName: names.idempotencyTable(),
-      Key: { key },
-      UpdateExpression: 'SET answer = :answer',
-      ConditionExpression: 'attribute_exists(#key) AND attribute_not_exists(answer)',
-      ExpressionAttributeNames: { '#key': 'key' },
-      ExpressionAttributeValues: { ':answer': answer },
-    }),
-  );
+  await aws.dynamodb().update({
+    TableName: names.idempotencyTable(),
+    Key: { key },
+    UpdateExpression: 'SET answer = :answer',
+    ConditionExpression: 'attribute_exists(#key) AND attribute_not_exists(answer)',
+    ExpressionAttributeNames: { '#key': 'key' },
+    ExpressionAttributeValues: { ':answer': answer },
+  });
 }
 
 /**
@@ -91,13 +86,11 @@ export async function recordAnswer(key: string, answer: RecordedAnswer): Promise
  */
 export async function releaseKey(key: string): Promise<void> {
   try {
-    await aws.dynamodb().send(
-      new DeleteCommand({
-        TableName: names.idempotencyTable(),
-        Key: { key },
-        ConditionExpression: 'attribute_not_exists(answer)',
-      }),
-    );
+    await aws.dynamodb().delete({
+      TableName: names.idempotencyTable(),
+      Key: { key },
+      ConditionExpression: 'attribute_not_exists(answer)',
+    });
   } catch (error) {
     // It has an answer after all: that answer stands.
     if (!(error instanceof ConditionalCheckFailedException)) throw error;

@@ -1,5 +1,4 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
 import { OrderState } from '../contracts/orders.js';
@@ -23,20 +22,18 @@ export async function writePendingOrder(
   now: Date,
 ): Promise<void> {
   const time = now.toISOString();
-  await aws.dynamodb().send(
-    new PutCommand({
-      TableName: names.ordersTable(),
-      Item: {
-        ...ref,
-        ...(customerName && { customerName }),
-        state: OrderState.Pending,
-        shopState: shopStateKey(ref.shopId, OrderState.Pending),
-        createdAt: time,
-        updatedAt: time,
-      },
-      ConditionExpression: 'attribute_not_exists(orderId)',
-    }),
-  );
+  await aws.dynamodb().put({
+    TableName: names.ordersTable(),
+    Item: {
+      ...ref,
+      ...(customerName && { customerName }),
+      state: OrderState.Pending,
+      shopState: shopStateKey(ref.shopId, OrderState.Pending),
+      createdAt: time,
+      updatedAt: time,
+    },
+    ConditionExpression: 'attribute_not_exists(orderId)',
+  });
 }
 
 /**
@@ -45,15 +42,13 @@ export async function writePendingOrder(
  */
 export async function withdrawPendingOrder(orderId: string): Promise<void> {
   try {
-    await aws.dynamodb().send(
-      new DeleteCommand({
-        TableName: names.ordersTable(),
-        Key: { orderId },
-        ConditionExpression: '#state = :pending AND attribute_not_exists(executionId)',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':pending': OrderState.Pending },
-      }),
-    );
+    await aws.dynamodb().delete({
+      TableName: names.ordersTable(),
+      Key: { orderId },
+      ConditionExpression: '#state = :pending AND attribute_not_exists(executionId)',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':pending': OrderState.Pending },
+    });
   } catch (error) {
     // A workflow has it after all: it is the workflow's to end.
     if (!(error instanceof ConditionalCheckFailedException)) throw error;

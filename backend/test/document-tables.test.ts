@@ -1,0 +1,153 @@
+import {
+  ConditionalCheckFailedException,
+  CreateTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { LocalCloud } from '@coffee/localcloud';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DocumentTables } from '../src/aws/document-tables.js';
+import { newDataDir, sdkConfig } from './support/local-cloud.js';
+
+const TableName = 'documents';
+let cloud: LocalCloud;
+let raw: DynamoDBClient;
+let tables: DocumentTables;
+
+beforeAll(async () => {
+  cloud = await LocalCloud.start({
+    dataDir: newDataDir('documents'),
+    edgePort: 0,
+    outboxLog: () => undefined,
+  });
+  raw = new DynamoDBClient(sdkConfig(cloud));
+  await raw.send(
+    new CreateTableCommand({
+      TableName,
+      AttributeDefinitions: [
+        { AttributeName: 'group', AttributeType: 'S' },
+        { AttributeName: 'position', AttributeType: 'N' },
+      ],
+      KeySchema: [
+        { AttributeName: 'group', KeyType: 'HASH' },
+        { AttributeName: 'position', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+  tables = new DocumentTables(new DynamoDBClient({ ...sdkConfig(cloud), cacheMiddleware: true }));
+});
+afterAll(async () => {
+  await cloud?.stop();
+});
+
+describe('document tables', () => {
+  it('store plain values and read them back as they were, leaving undefined out', async () => {
+    const order = {
+      group: 'round-trip',
+      position: 1,
+      name: 'Flat white',
+      price: 3.5,
+      open: true,
+      madeBy: null,
+      modifiers: { milk: 'Oat', size: undefined, shots: [1, 2] },
+      note: undefined,
+    };
+
+    await tables.put({ TableName, Item: order });
+
+    const { Item } = await tables.get({ TableName, Key: { group: 'round-trip', position: 1 } });
+    expect(Item).toEqual({
+      group: 'round-trip',
+      position: 1,
+      name: 'Flat white',
+      price: 3.5,
+      open: true,
+      madeBy: null,
+      modifiers: { milk: 'Oat', shots: [1, 2] },
+    });
+    const stored = await raw.send(
+      new GetItemCommand({ TableName, Key: { group: { S: 'round-trip' }, position: { N: '1' } } }),
+    );
+    expect(stored.Item?.price).toEqual({ N: '3.5' });
+    expect(stored.Item).not.toHaveProperty('note');
+  });
+
+  it('answer no item for a missing key', async () => {
+    expect((await tables.get({ TableName, Key: { group: 'nobody', position: 1 } })).Item).toBeUndefined();
+  });
+
+  it('update with values and return the item as asked, or refuse on a failed condition', async () => {
+    await tables.put({ TableName, Item: { group: 'counter', position: 1, count: 1 } });
+
+    const { Attributes } = await tables.update({
+      TableName,
+      Key: { group: 'counter', position: 1 },
+      UpdateExpression: 'ADD #count :one SET tags = :tags',
+      ConditionExpression: '#count < :limit',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: { ':one': 1, ':limit': 2, ':tags': ['new'] },
+      ReturnValues: 'ALL_NEW',
+    });
+    expect(Attributes).toEqual({ group: 'counter', position: 1, count: 2, tags: ['new'] });
+
+    const again = tables.update({
+      TableName,
+      Key: { group: 'counter', position: 1 },
+      UpdateExpression: 'ADD #count :one',
+      ConditionExpression: '#count < :limit',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: { ':one': 1, ':limit': 2 },
+    });
+    await expect(again).rejects.toBeInstanceOf(ConditionalCheckFailedException);
+  });
+
+  it('delete and return the deleted item', async () => {
+    await tables.put({ TableName, Item: { group: 'gone', position: 1, name: 'Mocha' } });
+
+    const { Attributes } = await tables.delete({
+      TableName,
+      Key: { group: 'gone', position: 1 },
+      ReturnValues: 'ALL_OLD',
+    });
+
+    expect(Attributes).toEqual({ group: 'gone', position: 1, name: 'Mocha' });
+    expect((await tables.get({ TableName, Key: { group: 'gone', position: 1 } })).Item).toBeUndefined();
+  });
+
+  it('query page by page from where the last page ended', async () => {
+    for (let position = 1; position <= 5; position++)
+      await tables.put({ TableName, Item: { group: 'pages', position } });
+
+    const positions: number[] = [];
+    let start: Record<string, unknown> | undefined;
+    let pages = 0;
+    do {
+      const page = await tables.query({
+        TableName,
+        KeyConditionExpression: '#group = :group',
+        ExpressionAttributeNames: { '#group': 'group' },
+        ExpressionAttributeValues: { ':group': 'pages' },
+        Limit: 2,
+        ...(start && { ExclusiveStartKey: start }),
+      });
+      positions.push(...page.Items.map((item) => item.position as number));
+      start = page.LastEvaluatedKey;
+      pages++;
+    } while (start);
+
+    expect(positions).toEqual([1, 2, 3, 4, 5]);
+    expect(pages).toBe(3);
+  });
+
+  it('keep the inputs of concurrent calls apart on the cached middleware', async () => {
+    const keys = Array.from({ length: 20 }, (_, position) => ({ group: 'many', position }));
+    await Promise.all(
+      keys.map((key) => tables.put({ TableName, Item: { ...key, name: `drink ${key.position}` } })),
+    );
+
+    const items = await Promise.all(keys.map((Key) => tables.get({ TableName, Key })));
+
+    expect(items.map(({ Item }) => Item?.name)).toEqual(keys.map((key) => `drink ${key.position}`));
+  });
+});
