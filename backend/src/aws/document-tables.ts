@@ -17,28 +17,36 @@ import { marshall, type NativeAttributeValue, unmarshall } from '@aws-sdk/util-d
 /** An item, or a key, as plain JavaScript values. */
 export type DocumentItem = Record<string, NativeAttributeValue>;
 
-/** The input of a DynamoDB command, its items and values as plain JavaScript values; no legacy parameters. */
+/**
+ * The input of a DynamoDB command with its items, keys and values as plain JavaScript values
+ * (optional where the command's are), and without the legacy parameters the backend never uses.
+ */
 type DocumentInput<Input, Items extends keyof Input, Legacy extends keyof Input = never> = Omit<
   Input,
   Items | Legacy
 > & { [Key in Items]: undefined extends Input[Key] ? DocumentItem | undefined : DocumentItem };
 
+/** GetItem's input, as {@link DocumentTables} takes it. */
 export type GetInput = DocumentInput<GetItemCommandInput, 'Key', 'AttributesToGet'>;
+/** PutItem's input, as {@link DocumentTables} takes it. */
 export type PutInput = DocumentInput<
   PutItemCommandInput,
   'Item' | 'ExpressionAttributeValues',
   'Expected' | 'ConditionalOperator'
 >;
+/** UpdateItem's input, as {@link DocumentTables} takes it. */
 export type UpdateInput = DocumentInput<
   UpdateItemCommandInput,
   'Key' | 'ExpressionAttributeValues',
   'AttributeUpdates' | 'Expected' | 'ConditionalOperator'
 >;
+/** DeleteItem's input, as {@link DocumentTables} takes it. */
 export type DeleteInput = DocumentInput<
   DeleteItemCommandInput,
   'Key' | 'ExpressionAttributeValues',
   'Expected' | 'ConditionalOperator'
 >;
+/** Query's input, as {@link DocumentTables} takes it. */
 export type QueryInput = DocumentInput<
   QueryCommandInput,
   'ExclusiveStartKey' | 'ExpressionAttributeValues',
