@@ -57,15 +57,8 @@ describe('document tables', () => {
     await tables.put({ TableName, Item: order });
 
     const { Item } = await tables.get({ TableName, Key: { group: 'round-trip', position: 1 } });
-    expect(Item).toEqual({
-      group: 'round-trip',
-      position: 1,
-      name: 'Flat white',
-      price: 3.5,
-      open: true,
-      madeBy: null,
-      modifiers: { milk: 'Oat', shots: [1, 2] },
-    });
+    const { note, modifiers, ...kept } = order;
+    expect(Item).toStrictEqual({ ...kept, modifiers: { milk: 'Oat', shots: [1, 2] } });
     const stored = await raw.send(
       new GetItemCommand({ TableName, Key: { group: { S: 'round-trip' }, position: { N: '1' } } }),
     );
