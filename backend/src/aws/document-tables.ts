@@ -124,10 +124,13 @@ export class DocumentTables {
   }
 }
 
+/** As the backend's document client was configured: an undefined value is left out, not refused. */
+const MARSHALL_OPTIONS = { removeUndefinedValues: true };
+
 function toStored(values: DocumentItem): Record<string, AttributeValue>;
 function toStored(values: DocumentItem | undefined): Record<string, AttributeValue> | undefined;
 function toStored(values: DocumentItem | undefined): Record<string, AttributeValue> | undefined {
-  return values === undefined ? undefined : marshall(values, { removeUndefinedValues: true });
+  return values === undefined ? undefined : marshall(values, MARSHALL_OPTIONS);
 }
 
 function fromStored(item: Record<string, AttributeValue> | undefined): DocumentItem | undefined {

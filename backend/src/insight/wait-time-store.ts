@@ -1,5 +1,6 @@
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
+import type { DocumentItem } from '../aws/document-tables.js';
 import { type OrderState, OrderStateSchema } from '../contracts/orders.js';
 import { shopStateKey } from '../orders/order-store.js';
 
@@ -27,7 +28,7 @@ export async function orderTimes(
 ): Promise<OrderTimes[]> {
   OrderStateSchema.parse(state);
   const orders: OrderTimes[] = [];
-  let start: Record<string, unknown> | undefined;
+  let start: DocumentItem | undefined;
   do {
     const page = await aws.dynamodb().query({
       TableName: names.ordersTable(),
