@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Api, pathFor } from '@coffee/backend/contracts';
 import { measureDynamoDb } from './dynamodb-throughput.js';
+import { measureEngineServiceCalls } from './engine-service-calls.js';
 import { compareEngines } from './engine-throughput.js';
 import { measureEventsToMqtt } from './events-to-mqtt.js';
 import { latencyPlotSvg } from './latency-plot.js';
@@ -123,6 +124,11 @@ const dynamodbRounds = quick ? 1 : 5;
 const dynamodb = await measureDynamoDb(dynamodbRounds, quick ? 500 : 4_000, 50);
 console.log(
   `bench: DynamoDB calls/s, raw dynalite ${fixed(dynamodb.rawDynalite.median, 0)}, localcloud ${fixed(dynamodb.localcloud.median, 0)}`,
+);
+
+const engineCalls = await measureEngineServiceCalls(quick ? 1 : 10, quick ? 200 : 1_000);
+console.log(
+  `bench: the engine's DynamoDB calls, CPU per call: over loopback ${fixed(engineCalls.overLoopback, 3)} ms, in process ${fixed(engineCalls.inProcess, 3)} ms`,
 );
 
 const sdkRounds = quick ? 1 : 10;
@@ -278,6 +284,19 @@ counter updates (\`ADD n :one\`) on 100 items, on disk; the two take turns over 
 | localcloud (the edge; dynalite on a thread of its own, reading LevelDB synchronously there) | ${fixed(dynamodb.localcloud.median, 0)} (${dynamodb.localcloud.rounds.map((value) => fixed(value, 0)).join(', ')}) |
 
 Ratio, localcloud / dynalite alone: ${fixed(dynamodb.localcloud.median / dynamodb.rawDynalite.median, 2)}×.
+
+The Step Functions engine's DynamoDB tasks call the local DynamoDB in the process, with the wire's
+JSON, as the edge would answer them over HTTP; before, they sent that HTTP request to the edge over
+loopback. The process's CPU (its own thread and dynalite's) per call, GetItem and counter updates in
+turn, one at a time; the two ways take turns over the rounds (median round). An order makes about
+14 such calls from its workflow (DynamoDB and PutEvents tasks).
+
+| the engine's call | CPU ms per call |
+|---|---:|
+| over loopback HTTP (before) | ${fixed(engineCalls.overLoopback, 3)} |
+| in the process (now) | ${fixed(engineCalls.inProcess, 3)} |
+
+Ratio, loopback / in process: ${fixed(engineCalls.overLoopback / engineCalls.inProcess, 2)}×.
 
 aedes alone: see the fan-out table above.
 

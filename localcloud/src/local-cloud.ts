@@ -112,12 +112,11 @@ export class LocalCloud {
       await edge.listen(options.edgePort, '127.0.0.1');
       opened.push(edge);
       // Step Functions first: its store's lock tells a second instance on the same data at once.
-      const endpoints = { dynamodb: edge.url, events: edge.url };
       const stepFunctions = await StepFunctionsEngine.open({
         dataDir: join(options.dataDir, 'stepfunctions'),
         region,
         lambda,
-        endpoints,
+        services: (target, body, callerRegion) => edge.answer(target, body, callerRegion),
         resume: false,
         ...(options.syncWrites !== undefined && { syncWrites: options.syncWrites }),
       });

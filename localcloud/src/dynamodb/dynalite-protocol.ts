@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AwsServiceError } from '../aws-service-error.js';
+import type { EdgeAnswer } from '../edge/edge-route.js';
 
 /** A DynamoDB request as the edge received it, handed to dynalite's thread. */
 export interface DynamoDbCall {
@@ -10,11 +11,7 @@ export interface DynamoDbCall {
 }
 
 /** dynalite's answer to a {@link DynamoDbCall}, to be written to the caller as it is. */
-export interface DynamoDbAnswer {
-  status: number;
-  headers: Record<string, string | number>;
-  body: string;
-}
+export type DynamoDbAnswer = EdgeAnswer;
 
 /** What dynalite's thread starts with: the store's folder and the loopback port to listen on. */
 export interface DynaliteWorkerData {

@@ -2,14 +2,21 @@ import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type AwsJsonService, AwsServiceError, readBody, serveAwsJson } from '../edge/aws-json-service.js';
-import type { EdgeRoute } from '../edge/edge-route.js';
-import { type DynamoDbAnswer, errorAnswer } from './dynalite-protocol.js';
+import {
+  type AwsJsonService,
+  AwsServiceError,
+  answerAwsJson,
+  readBody,
+  serveAwsJson,
+} from '../edge/aws-json-service.js';
+import { type EdgeRoute, writeAnswer } from '../edge/edge-route.js';
+import { errorAnswer } from './dynalite-protocol.js';
 import { DynaliteThread } from './dynalite-thread.js';
 import { DEFAULT_SWEEP_INTERVAL_MS, TimeToLive } from './time-to-live.js';
 
 /** The JSON protocol target prefix of DynamoDB requests. */
 const TARGET_PREFIX = 'DynamoDB_20120810.';
+const CONTENT_TYPE = 'application/x-amz-json-1.0';
 
 /** The actions answered here rather than by dynalite, which lacks them. */
 const OWN_ACTIONS = new Set(['UpdateTimeToLive', 'DescribeTimeToLive']);
@@ -31,7 +38,7 @@ export class DynamoDbService {
   ) {
     this.ttlService = {
       targetPrefix: 'DynamoDB_20120810',
-      contentType: 'application/x-amz-json-1.0',
+      contentType: CONTENT_TYPE,
       actions: {
         UpdateTimeToLive: (input) => timeToLive.update(input),
         DescribeTimeToLive: (input) => timeToLive.describe(input),
@@ -78,6 +85,17 @@ export class DynamoDbService {
           }),
         );
       },
+      answerCall: (target, body, region) => {
+        if (!target.startsWith(TARGET_PREFIX)) return undefined;
+        const action = target.slice(TARGET_PREFIX.length);
+        if (OWN_ACTIONS.has(action)) return answerAwsJson(this.ttlService, action, body, region);
+        return this.dynalite.call({
+          method: 'POST',
+          url: '/',
+          headers: { ...unsignedHeaders(region), 'x-amz-target': target, 'content-type': CONTENT_TYPE },
+          body: Buffer.from(body),
+        });
+      },
     };
   }
 
@@ -90,8 +108,15 @@ export class DynamoDbService {
   }
 }
 
-/** Writes dynalite's answer, or the service's own error, to the caller. */
-function writeAnswer(response: ServerResponse, answer: DynamoDbAnswer): void {
-  response.writeHead(answer.status, answer.headers);
-  response.end(answer.body);
+/**
+ * The signing headers of a call made in the process: dynalite wants a SigV4 `Authorization` (with
+ * the region in its credential scope) and a date, and checks no signature.
+ */
+function unsignedHeaders(region: string): Record<string, string> {
+  const date = new Date().toISOString().replace(/[-:]|\.\d{3}/g, '');
+  const scope = `${date.slice(0, 8)}/${region}/dynamodb/aws4_request`;
+  return {
+    'x-amz-date': date,
+    authorization: `AWS4-HMAC-SHA256 Credential=localcloud/${scope}, SignedHeaders=host;x-amz-date, Signature=unsigned`,
+  };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AwsServiceError } from '../aws-service-error.js';
+import { type EdgeAnswer, writeAnswer } from './edge-route.js';
 
 export { AwsServiceError };
 
@@ -48,7 +49,7 @@ export function signedRegion(request: IncomingMessage, fallback: string): string
   return match?.[1] ?? fallback;
 }
 
-/** Answers one request to an AWS JSON protocol service. */
+/** Answers one request to an AWS JSON protocol service over HTTP. */
 export async function serveAwsJson(
   service: AwsJsonService,
   action: string,
@@ -56,25 +57,45 @@ export async function serveAwsJson(
   response: ServerResponse,
   defaultRegion: string,
 ): Promise<void> {
-  const send = (status: number, payload: unknown) => {
+  const body = Object.hasOwn(service.actions, action) ? await readBody(request) : Buffer.alloc(0);
+  writeAnswer(
+    response,
+    await answerAwsJson(service, action, body?.toString('utf8'), signedRegion(request, defaultRegion)),
+  );
+}
+
+/**
+ * A service's answer to one AWS JSON protocol call: `text` is the request body (undefined when it
+ * was too large to read), `region` the caller's.
+ */
+export async function answerAwsJson(
+  service: AwsJsonService,
+  action: string,
+  text: string | undefined,
+  region: string,
+): Promise<EdgeAnswer> {
+  const answer = (status: number, payload: unknown): EdgeAnswer => {
     const body = JSON.stringify(payload);
-    response.writeHead(status, {
-      'content-type': service.contentType,
-      'content-length': Buffer.byteLength(body),
-      'x-amzn-requestid': crypto.randomUUID(),
-    });
-    response.end(body);
+    return {
+      status,
+      headers: {
+        'content-type': service.contentType,
+        'content-length': Buffer.byteLength(body),
+        'x-amzn-requestid': crypto.randomUUID(),
+      },
+      body,
+    };
   };
   const fail = (error: AwsServiceError) =>
-    send(error.status, { __type: error.code, message: error.message, Message: error.message });
+    answer(error.status, { __type: error.code, message: error.message, Message: error.message });
 
   const handler = Object.hasOwn(service.actions, action) ? service.actions[action] : undefined;
   if (!handler) return fail(new AwsServiceError('UnknownOperationException', `Unknown operation ${action}`));
-  const body = await readBody(request);
-  if (!body) return fail(new AwsServiceError('SerializationException', 'Request body too large', 413));
+  if (text === undefined)
+    return fail(new AwsServiceError('SerializationException', 'Request body too large', 413));
   let input: unknown;
   try {
-    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    input = text.length === 0 ? {} : JSON.parse(text);
   } catch {
     return fail(new AwsServiceError('SerializationException', 'Request body is not valid JSON'));
   }
@@ -82,16 +103,12 @@ export async function serveAwsJson(
     return fail(new AwsServiceError('SerializationException', 'Request body must be a JSON object'));
   }
   try {
-    send(
-      200,
-      (await handler(input as Record<string, unknown>, { region: signedRegion(request, defaultRegion) })) ??
-        {},
-    );
+    return answer(200, (await handler(input as Record<string, unknown>, { region })) ?? {});
   } catch (error) {
     const known = error instanceof AwsServiceError ? error : service.toServiceError?.(error);
     if (known) return fail(known);
     console.error(`[edge] ${service.targetPrefix}.${action} failed:`, error);
-    fail(
+    return fail(
       new AwsServiceError(
         'InternalFailure',
         'The request processing has failed because of an unknown error',

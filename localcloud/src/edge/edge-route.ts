@@ -9,6 +9,24 @@ export interface EdgeRoute {
   matches(request: IncomingMessage, url: URL): boolean;
   /** Answers the request. */
   handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void>;
+  /**
+   * Answers an AWS JSON protocol call made in the process (see `EdgeServer.answer`), for a route
+   * that serves one; undefined when `target` is not this route's.
+   */
+  answerCall?(target: string, body: string, region: string): Promise<EdgeAnswer> | undefined;
+}
+
+/** An answer as it goes on the wire: status, headers and body text. */
+export interface EdgeAnswer {
+  status: number;
+  headers: Record<string, string | number>;
+  body: string;
+}
+
+/** Writes an answer to the caller. */
+export function writeAnswer(response: ServerResponse, answer: EdgeAnswer): void {
+  response.writeHead(answer.status, answer.headers);
+  response.end(answer.body);
 }
 
 /** Sends a JSON body with a status. */

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type AwsJsonService, serveAwsJson } from './aws-json-service.js';
+import { type AwsJsonService, answerAwsJson, serveAwsJson } from './aws-json-service.js';
 import { handleCors } from './cors.js';
-import type { EdgeRoute } from './edge-route.js';
+import { type EdgeAnswer, type EdgeRoute, writeAnswer } from './edge-route.js';
 
 /** What the edge serves. */
 export interface EdgeOptions {
@@ -63,6 +63,23 @@ export class EdgeServer {
     return `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   }
 
+  /**
+   * Answers an AWS JSON protocol call made in this process — the Step Functions engine's service
+   * integrations — as it answers the same call over HTTP (the same services, validation and
+   * errors), without a socket: over loopback, this thread would do both the client's and the
+   * server's HTTP work for every call.
+   */
+  answer(target: string, body: string, region: string): Promise<EdgeAnswer> {
+    const dot = target.lastIndexOf('.');
+    const service = this.byPrefix.get(target.slice(0, dot));
+    if (service) return answerAwsJson(service, target.slice(dot + 1), body, region);
+    for (const route of this.routes) {
+      const answer = route.answerCall?.(target, body, region);
+      if (answer) return answer;
+    }
+    return Promise.resolve(unknownOperation(`No service answers the target ${target}`));
+  }
+
   /** Stops accepting connections and closes idle ones. */
   close(): Promise<void> {
     return new Promise((resolve) => {
@@ -84,14 +101,18 @@ export class EdgeServer {
     const url = new URL(request.url ?? '/', 'http://edge');
     const route = this.routes.find((candidate) => candidate.matches(request, url));
     if (route) return route.handle(request, response, url);
-    const body = JSON.stringify({
-      __type: 'UnknownOperationException',
-      message: `No service answers ${request.method} ${request.url} (target ${target ?? 'none'})`,
-    });
-    response.writeHead(404, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(body),
-    });
-    response.end(body);
+    writeAnswer(
+      response,
+      unknownOperation(`No service answers ${request.method} ${request.url} (target ${target ?? 'none'})`),
+    );
   }
+}
+
+function unknownOperation(message: string): EdgeAnswer {
+  const body = JSON.stringify({ __type: 'UnknownOperationException', message });
+  return {
+    status: 404,
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    body,
+  };
 }

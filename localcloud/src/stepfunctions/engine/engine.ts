@@ -5,7 +5,7 @@ import { AwsServiceError } from '../../aws-service-error.js';
 import { GroupCommit, type StoreOp } from '../../store/group-commit.js';
 import type { State, StateMachineDefinition } from '../asl/types.js';
 import { validateDefinition } from '../asl/validate-definition.js';
-import { LambdaRegistry, type ServiceEndpoints, TaskIntegrations } from '../integrations/index.js';
+import { LambdaRegistry, type LocalServiceCall, TaskIntegrations } from '../integrations/index.js';
 import { Keys } from '../store/keys.js';
 import { executionArn, isValidName, machineOfExecution, stateMachineArn } from './arns.js';
 import { decodeHistoryChunk } from './history-chunk.js';
@@ -27,10 +27,10 @@ import { TimerQueue } from './timer-queue.js';
 export interface EngineOptions {
   /** Folder of the engine's store; created if missing. Without it the engine keeps nothing. */
   dataDir: string;
-  /** Region of ARNs created without one, and of the integrations' clients. */
+  /** Region of ARNs created without one, and of the integrations' calls. */
   region?: string;
-  /** Endpoints of the services Task states call. */
-  endpoints?: Omit<ServiceEndpoints, 'region'>;
+  /** The local services that DynamoDB and EventBridge Task states call (the edge's answers). */
+  services?: LocalServiceCall;
   /** Handlers for Lambda tasks; a new registry if not given. */
   lambda?: LambdaRegistry;
   /** Flush every write to the disk, for power loss; off, writes survive a process crash. */
@@ -89,7 +89,8 @@ export class StepFunctionsEngine {
     this.timers = new TimerQueue(now);
     this.writer = new GroupCommit(db, options.syncWrites);
     this.integrations = new TaskIntegrations({
-      endpoints: { region: this.region, ...options.endpoints },
+      region: this.region,
+      ...(options.services && { services: options.services }),
       lambda: this.lambda,
       sdkServices: { sfn: sfnSdkService(this) },
     });
@@ -150,7 +151,6 @@ export class StepFunctionsEngine {
     this.closing = true;
     this.timers.stop();
     await this.writer.drain();
-    this.integrations.close();
     await this.db.close();
   }
 

@@ -1,5 +1,3 @@
-import { Agent, request } from 'node:http';
-
 /** A service's error answer: its name (the `__type` without its namespace), message and status. */
 export class AwsJsonCallError extends Error {
   constructor(
@@ -12,25 +10,38 @@ export class AwsJsonCallError extends Error {
   }
 }
 
+/** A service's answer to an AWS JSON protocol call, as it would go on the wire. */
+export interface ServiceAnswer {
+  status: number;
+  headers: Record<string, string | number>;
+  /** The JSON text of the output or of the error. */
+  body: string;
+}
+
 /**
- * Calls AWS JSON protocol actions on a local cloud's edge. Requests are not signed: the local
- * services, which alone this is for, check no signatures. The engine's integrations call the local
- * services this way rather than through an SDK client, whose per-call cost is several times the
- * service's own.
+ * Answers an AWS JSON protocol call to a service of the local cloud — its `X-Amz-Target` (e.g.
+ * `DynamoDB_20120810.GetItem`), its JSON body text and the caller's region — as the edge answers
+ * the same call over HTTP.
+ */
+export type LocalServiceCall = (target: string, body: string, region: string) => Promise<ServiceAnswer>;
+
+/**
+ * Calls AWS JSON protocol actions of the local cloud's services in the process, through
+ * {@link LocalServiceCall}: the request and the answer are the wire's JSON text, so a service sees
+ * what an SDK would have sent, and errors come back as they would over HTTP. The engine's
+ * integrations call the local services this way rather than through a socket to the edge (which
+ * would cost its own thread an HTTP client's and server's work for every Task state) or an SDK
+ * client (several times the service's own cost).
  */
 export class AwsJsonClient {
-  /** Keep-alive connections to the endpoint. */
-  private readonly agent = new Agent({ keepAlive: true });
-
   /**
-   * @param region The region the calls are for, carried in the credential scope of the
-   *   `Authorization` header, which has a signature's shape (services check it is there).
-   * @param service The service's signing name, e.g. `dynamodb`, `events`.
+   * @param services The local services' answers, or undefined for an engine running without them:
+   *   every call then fails.
+   * @param region The region the calls are made from.
    */
   constructor(
-    private readonly endpoint: string,
+    private readonly services: LocalServiceCall | undefined,
     private readonly region: string,
-    private readonly service: string,
   ) {}
 
   /**
@@ -38,71 +49,25 @@ export class AwsJsonClient {
    * input, and answers the parsed output.
    *
    * @throws AwsJsonCallError for an error answer of the service.
+   * @throws Error when the engine was given no local services.
    */
-  call(
-    target: string,
-    contentType: 'application/x-amz-json-1.0' | 'application/x-amz-json-1.1',
-    body: unknown,
-  ): Promise<Record<string, unknown>> {
-    const text = JSON.stringify(body ?? {});
-    return new Promise((resolve, reject) => {
-      const call = request(
-        this.endpoint,
-        {
-          method: 'POST',
-          agent: this.agent,
-          headers: {
-            'x-amz-target': target,
-            'content-type': contentType,
-            'content-length': Buffer.byteLength(text),
-            ...this.unsignedAuthorization(),
-          },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('error', reject);
-          response.on('end', () => {
-            try {
-              resolve(answerOf(response.statusCode ?? 500, response.headers['x-amzn-requestid'], chunks));
-            } catch (error) {
-              reject(error);
-            }
-          });
-        },
+  async call(target: string, body: unknown): Promise<Record<string, unknown>> {
+    if (!this.services)
+      throw new Error(
+        `No local services are given: the engine's integrations call a local cloud's (${target})`,
       );
-      call.on('error', reject);
-      call.end(text);
-    });
-  }
-
-  /** An `Authorization` header (and its date) of a signature's shape, whose signature is not one. */
-  private unsignedAuthorization(): Record<string, string> {
-    const date = new Date().toISOString().replace(/[-:]|\.\d{3}/g, '');
-    const scope = `${date.slice(0, 8)}/${this.region}/${this.service}/aws4_request`;
-    return {
-      'x-amz-date': date,
-      authorization: `AWS4-HMAC-SHA256 Credential=localcloud/${scope}, SignedHeaders=host;x-amz-date, Signature=unsigned`,
-    };
-  }
-
-  /** Closes the connections, so that a stopping process is not kept up by them. */
-  close(): void {
-    this.agent.destroy();
+    const answer = await this.services(target, JSON.stringify(body ?? {}), this.region);
+    return answerOf(answer);
   }
 }
 
 /** The output of a success, or the service's error as an {@link AwsJsonCallError}. */
-function answerOf(
-  status: number,
-  requestId: string | string[] | undefined,
-  chunks: Buffer[],
-): Record<string, unknown> {
+function answerOf({ status, headers, body }: ServiceAnswer): Record<string, unknown> {
+  const requestId = headers['x-amzn-requestid'];
   const metadata = { httpStatusCode: status, ...(typeof requestId === 'string' && { requestId }) };
-  const text = Buffer.concat(chunks).toString('utf8');
   let answer: Record<string, unknown>;
   try {
-    answer = text === '' ? {} : (JSON.parse(text) as Record<string, unknown>);
+    answer = body === '' ? {} : (JSON.parse(body) as Record<string, unknown>);
   } catch {
     throw new AwsJsonCallError('InternalFailure', 'The service answered no JSON', metadata);
   }

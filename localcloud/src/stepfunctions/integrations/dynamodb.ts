@@ -1,6 +1,6 @@
 import { StatesError } from '../errors.js';
-import { localEndpoint, type ServiceEndpoints, serviceCause } from './aws-clients.js';
-import { AwsJsonClient } from './aws-json-call.js';
+import type { AwsJsonClient } from './aws-json-call.js';
+import { serviceCause } from './service-cause.js';
 
 type DynamoDbAction = 'getItem' | 'putItem' | 'updateItem' | 'deleteItem';
 
@@ -18,9 +18,7 @@ const ACTIONS: Record<DynamoDbAction, string> = {
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-ddb.html
  */
 export class DynamoDbIntegration {
-  private client: AwsJsonClient | undefined;
-
-  constructor(private readonly endpoints: ServiceEndpoints) {}
+  constructor(private readonly client: AwsJsonClient) {}
 
   /** Whether the action is one this integration offers. */
   supports(action: string): action is DynamoDbAction {
@@ -29,26 +27,12 @@ export class DynamoDbIntegration {
 
   /** Calls the action with the task's parameters. */
   async call(action: DynamoDbAction, parameters: unknown): Promise<unknown> {
-    this.client ??= new AwsJsonClient(
-      localEndpoint('DynamoDB', this.endpoints.dynamodb),
-      this.endpoints.region,
-      'dynamodb',
-    );
     try {
       // The parameters are the API request exactly as the state machine wrote it, wire format and all.
-      return await this.client.call(
-        `DynamoDB_20120810.${ACTIONS[action]}`,
-        'application/x-amz-json-1.0',
-        parameters,
-      );
+      return await this.client.call(`DynamoDB_20120810.${ACTIONS[action]}`, parameters);
     } catch (error) {
       throw toDynamoDbError(error);
     }
-  }
-
-  /** Releases the client's connections. */
-  close(): void {
-    this.client?.close();
   }
 }
 

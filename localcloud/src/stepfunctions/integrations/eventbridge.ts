@@ -1,6 +1,6 @@
 import { StatesError } from '../errors.js';
-import { localEndpoint, type ServiceEndpoints, serviceCause } from './aws-clients.js';
-import { AwsJsonClient } from './aws-json-call.js';
+import type { AwsJsonClient } from './aws-json-call.js';
+import { serviceCause } from './service-cause.js';
 
 /**
  * The optimized EventBridge integration (`arn:aws:states:::events:putEvents`). A `Detail` given as
@@ -10,9 +10,7 @@ import { AwsJsonClient } from './aws-json-call.js';
  * @see https://docs.aws.amazon.com/step-functions/latest/dg/connect-eventbridge.html
  */
 export class EventBridgeIntegration {
-  private client: AwsJsonClient | undefined;
-
-  constructor(private readonly endpoints: ServiceEndpoints) {}
+  constructor(private readonly client: AwsJsonClient) {}
 
   /** Whether the action is one this integration offers. */
   supports(action: string): action is 'putEvents' {
@@ -21,17 +19,10 @@ export class EventBridgeIntegration {
 
   /** Calls PutEvents with the task's parameters. */
   async call(_action: 'putEvents', parameters: unknown): Promise<unknown> {
-    this.client ??= new AwsJsonClient(
-      localEndpoint('EventBridge', this.endpoints.events),
-      this.endpoints.region,
-      'events',
-    );
     const entries = ((parameters as { Entries?: unknown[] } | null)?.Entries ?? []).map(toEntry);
     let result: Record<string, unknown>;
     try {
-      result = await this.client.call('AWSEvents.PutEvents', 'application/x-amz-json-1.1', {
-        Entries: entries,
-      });
+      result = await this.client.call('AWSEvents.PutEvents', { Entries: entries });
     } catch (error) {
       if (error instanceof Error) {
         throw new StatesError(`EventBridge.${error.name}`, serviceCause('AmazonEventBridge', error), {
@@ -44,11 +35,6 @@ export class EventBridgeIntegration {
       throw new StatesError('EventBridge.FailedEntry', JSON.stringify(result));
     }
     return result;
-  }
-
-  /** Releases the client's connections. */
-  close(): void {
-    this.client?.close();
   }
 }
 

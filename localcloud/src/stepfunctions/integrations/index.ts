@@ -1,12 +1,12 @@
 import { StatesError, StatesErrorName } from '../errors.js';
-import type { ServiceEndpoints } from './aws-clients.js';
+import { AwsJsonClient, type LocalServiceCall } from './aws-json-call.js';
 import { DynamoDbIntegration } from './dynamodb.js';
 import { EventBridgeIntegration } from './eventbridge.js';
 import { LambdaIntegration } from './lambda.js';
 import type { LambdaRegistry } from './lambda-registry.js';
 import { parseTaskResource, type TaskResource } from './task-resource.js';
 
-export type { ServiceEndpoints } from './aws-clients.js';
+export type { LocalServiceCall, ServiceAnswer } from './aws-json-call.js';
 export {
   type LambdaContext,
   LambdaFunctionError,
@@ -23,7 +23,10 @@ export type SdkServiceHandler = (action: string, parameters: Record<string, unkn
 
 /** What the integrations need from their host. */
 export interface TaskIntegrationsOptions {
-  endpoints: ServiceEndpoints;
+  /** The region the service integrations call from. */
+  region: string;
+  /** The local services the DynamoDB and EventBridge integrations call; without them those fail. */
+  services?: LocalServiceCall;
   lambda: LambdaRegistry;
   /** AWS SDK integrations by service name (e.g. `sfn`), served in process. */
   sdkServices?: Record<string, SdkServiceHandler>;
@@ -37,8 +40,9 @@ export class TaskIntegrations {
   private readonly resolved = new Map<string, TaskResource | undefined>();
 
   constructor(private readonly options: TaskIntegrationsOptions) {
-    this.dynamodb = new DynamoDbIntegration(options.endpoints);
-    this.events = new EventBridgeIntegration(options.endpoints);
+    const services = new AwsJsonClient(options.services, options.region);
+    this.dynamodb = new DynamoDbIntegration(services);
+    this.events = new EventBridgeIntegration(services);
     this.lambda = new LambdaIntegration(options.lambda);
   }
 
@@ -74,12 +78,6 @@ export class TaskIntegrations {
       StatesErrorName.Runtime,
       `The resource '${resource.resource}' is not supported by this engine`,
     );
-  }
-
-  /** Releases the clients' sockets. */
-  close(): void {
-    this.dynamodb.close();
-    this.events.close();
   }
 
   private supports(resource: TaskResource): boolean {
