@@ -108,29 +108,34 @@ describe('document tables', () => {
     expect((await tables.get({ TableName, Key: { group: 'gone', position: 1 } })).Item).toBeUndefined();
   });
 
-  it('query page by page from where the last page ended', async () => {
+  it('query page after page from where the last ended, up to the most asked for', async () => {
     for (let position = 1; position <= 5; position++)
-      await tables.put({ TableName, Item: { group: 'pages', position } });
+      await tables.put({ TableName, Item: { group: 'pages', position, size: position === 2 ? 'S' : 'L' } });
+    const query = {
+      TableName,
+      KeyConditionExpression: '#group = :group',
+      ExpressionAttributeNames: { '#group': 'group' },
+      ExpressionAttributeValues: { ':group': 'pages' },
+      Limit: 2,
+    };
+    const positions = (items: Record<string, unknown>[]) => items.map((item) => item.position);
 
-    const positions: number[] = [];
-    let start: Record<string, unknown> | undefined;
-    let pages = 0;
-    do {
-      const page = await tables.query({
-        TableName,
-        KeyConditionExpression: '#group = :group',
-        ExpressionAttributeNames: { '#group': 'group' },
-        ExpressionAttributeValues: { ':group': 'pages' },
-        Limit: 2,
-        ...(start && { ExclusiveStartKey: start }),
-      });
-      positions.push(...page.Items.map((item) => item.position as number));
-      start = page.LastEvaluatedKey;
-      pages++;
-    } while (start);
+    const all = await tables.queryUpTo(query, 10);
+    const firstThree = await tables.queryUpTo(query, 3);
+    const filtered = await tables.queryUpTo(
+      {
+        ...query,
+        FilterExpression: '#size = :large',
+        ExpressionAttributeNames: { ...query.ExpressionAttributeNames, '#size': 'size' },
+        ExpressionAttributeValues: { ...query.ExpressionAttributeValues, ':large': 'L' },
+      },
+      3,
+    );
 
-    expect(positions).toEqual([1, 2, 3, 4, 5]);
-    expect(pages).toBe(3);
+    expect(positions(all)).toEqual([1, 2, 3, 4, 5]);
+    expect(positions(firstThree)).toEqual([1, 2, 3]);
+    // Pages of two evaluated items, the filter leaving [1], [3, 4]: the third is read on the second page.
+    expect(positions(filtered)).toEqual([1, 3, 4]);
   });
 
   it('keep the inputs of concurrent calls apart on the cached middleware', async () => {

@@ -106,21 +106,26 @@ export class DocumentTables {
     return { Attributes: fromStored(Attributes) };
   }
 
-  /** One page of a Query; the next starts at `LastEvaluatedKey`, absent after the last. */
-  async query(
-    input: QueryInput,
-  ): Promise<{ Items: DocumentItem[]; LastEvaluatedKey?: DocumentItem | undefined }> {
-    const { Items, LastEvaluatedKey } = await this.client.send(
-      new QueryCommand({
-        ...input,
-        ExclusiveStartKey: toStored(input.ExclusiveStartKey),
-        ExpressionAttributeValues: toStored(input.ExpressionAttributeValues),
-      }),
-    );
-    return {
-      Items: (Items ?? []).map((item) => unmarshall(item)),
-      LastEvaluatedKey: fromStored(LastEvaluatedKey),
-    };
+  /**
+   * The items of a Query, page after page, each starting where the last ended, until none are left
+   * or `max` have been read. `Limit`, when given, is the most items a page evaluates.
+   */
+  async queryUpTo(input: QueryInput, max: number): Promise<DocumentItem[]> {
+    const items: DocumentItem[] = [];
+    let start: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          ...input,
+          Limit: Math.min(input.Limit ?? max, max - items.length),
+          ExclusiveStartKey: start ?? toStored(input.ExclusiveStartKey),
+          ExpressionAttributeValues: toStored(input.ExpressionAttributeValues),
+        }),
+      );
+      for (const item of page.Items ?? []) items.push(unmarshall(item));
+      start = page.LastEvaluatedKey;
+    } while (start && items.length < max);
+    return items;
   }
 }
 

@@ -1,6 +1,5 @@
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
-import type { DocumentItem } from '../aws/document-tables.js';
 import { type OrderState, OrderStateSchema } from '../contracts/orders.js';
 import { shopStateKey } from '../orders/order-store.js';
 
@@ -27,10 +26,8 @@ export async function orderTimes(
   readyFrom?: string,
 ): Promise<OrderTimes[]> {
   OrderStateSchema.parse(state);
-  const orders: OrderTimes[] = [];
-  let start: DocumentItem | undefined;
-  do {
-    const page = await aws.dynamodb().query({
+  const items = await aws.dynamodb().queryUpTo(
+    {
       TableName: names.ordersTable(),
       IndexName: 'byShopState',
       KeyConditionExpression: 'shopState = :key AND createdAt >= :from',
@@ -41,12 +38,10 @@ export async function orderTimes(
         ...(readyFrom !== undefined && { ':readyFrom': readyFrom }),
       },
       ...(readyFrom !== undefined && { FilterExpression: 'readyAt >= :readyFrom' }),
-      ...(start && { ExclusiveStartKey: start }),
-    });
-    for (const item of page.Items ?? []) orders.push(toTimes(item));
-    start = page.LastEvaluatedKey;
-  } while (start && orders.length < MAX_WINDOW_ORDERS);
-  return orders;
+    },
+    MAX_WINDOW_ORDERS,
+  );
+  return items.map(toTimes);
 }
 
 function toTimes(item: Record<string, unknown>): OrderTimes {

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
-import type { DocumentItem, QueryInput, UpdateInput } from '../aws/document-tables.js';
+import type { QueryInput, UpdateInput } from '../aws/document-tables.js';
 import { TaskTokenSchema } from '../contracts/events.js';
 import { isFinalState, type Order, OrderSchema, OrderState } from '../contracts/orders.js';
 import { TaskTokenFor } from './order-processor.js';
@@ -189,19 +189,10 @@ async function queryOrders(
     'IndexName' | 'KeyConditionExpression' | 'ExpressionAttributeValues' | 'ScanIndexForward'
   >,
 ): Promise<OrderItem[]> {
-  const orders: OrderItem[] = [];
-  let start: DocumentItem | undefined;
-  do {
-    const page = await aws.dynamodb().query({
-      TableName: names.ordersTable(),
-      ...query,
-      Limit: MAX_LISTED_ORDERS - orders.length,
-      ...(start && { ExclusiveStartKey: start }),
-    });
-    for (const item of page.Items ?? []) orders.push(OrderItemSchema.parse(item));
-    start = page.LastEvaluatedKey;
-  } while (start && orders.length < MAX_LISTED_ORDERS);
-  return orders;
+  const items = await aws
+    .dynamodb()
+    .queryUpTo({ TableName: names.ordersTable(), ...query }, MAX_LISTED_ORDERS);
+  return items.map((item) => OrderItemSchema.parse(item));
 }
 
 /** Sends a conditional write: `true` when written, `false` when its condition failed. */
