@@ -238,8 +238,9 @@ SendTaskSuccess; then in the workflow the order number, the order's state and th
 WaitingCompletion event; then the publisher's IoT publish). The API's and the publisher's calls are
 AWS SDK calls over HTTP to the edge (about ${fixed(1000 / dynamodb.localcloud.median, 1)} ms each for an SDK call and dynalite's
 answer at full load, see the parts' limits below), made on the functions' worker thread; the
-workflow's go to the same services over their JSON protocol without an SDK. The edge, the engine,
-EventBridge and the broker answer on the process's main thread, dynalite on a thread of its own.
+workflow's reach the same services in the process, with their JSON protocol but no SDK or
+socket. The edge, the engine, EventBridge and the broker answer on the process's main thread,
+dynalite on a thread of its own.
 The chain sets the floor; queueing on those three threads, which share the machine's cores, the
 tail.
 
