@@ -49,8 +49,8 @@ export type DeleteInput = DocumentInput<
 /** Query's input, as {@link DocumentTables} takes it. */
 export type QueryInput = DocumentInput<
   QueryCommandInput,
-  'ExclusiveStartKey' | 'ExpressionAttributeValues',
-  'AttributesToGet' | 'KeyConditions' | 'QueryFilter' | 'ConditionalOperator'
+  'ExpressionAttributeValues',
+  'ExclusiveStartKey' | 'AttributesToGet' | 'KeyConditions' | 'QueryFilter' | 'ConditionalOperator'
 >;
 
 /**
@@ -112,14 +112,15 @@ export class DocumentTables {
    */
   async queryUpTo(input: QueryInput, max: number): Promise<DocumentItem[]> {
     const items: DocumentItem[] = [];
+    const values = toStored(input.ExpressionAttributeValues);
     let start: Record<string, AttributeValue> | undefined;
     do {
       const page = await this.client.send(
         new QueryCommand({
           ...input,
           Limit: Math.min(input.Limit ?? max, max - items.length),
-          ExclusiveStartKey: start ?? toStored(input.ExclusiveStartKey),
-          ExpressionAttributeValues: toStored(input.ExpressionAttributeValues),
+          ExclusiveStartKey: start,
+          ExpressionAttributeValues: values,
         }),
       );
       for (const item of page.Items ?? []) items.push(unmarshall(item));

@@ -57,7 +57,8 @@ export async function serveAwsJson(
   response: ServerResponse,
   defaultRegion: string,
 ): Promise<void> {
-  const body = Object.hasOwn(service.actions, action) ? await readBody(request) : Buffer.alloc(0);
+  // Read even for an unknown action: answering before the body has arrived resets the connection.
+  const body = await readBody(request);
   writeAnswer(
     response,
     await answerAwsJson(service, action, body?.toString('utf8'), signedRegion(request, defaultRegion)),
