@@ -70,9 +70,8 @@ export class EdgeServer {
    * server's HTTP work for every call.
    */
   answer(target: string, body: string, region: string): Promise<EdgeAnswer> {
-    const dot = target.lastIndexOf('.');
-    const service = this.byPrefix.get(target.slice(0, dot));
-    if (service) return answerAwsJson(service, target.slice(dot + 1), body, region);
+    const call = this.serviceCall(target);
+    if (call) return answerAwsJson(call.service, call.action, body, region);
     for (const route of this.routes) {
       const answer = route.answerCall?.(target, body, region);
       if (answer) return answer;
@@ -92,12 +91,8 @@ export class EdgeServer {
     // Browsers call the user pools API and its JWKS cross-origin, as they do Cognito's.
     if (handleCors(request, response)) return;
     const target = request.headers['x-amz-target'];
-    if (request.method === 'POST' && typeof target === 'string') {
-      const dot = target.lastIndexOf('.');
-      const service = this.byPrefix.get(target.slice(0, dot));
-      if (service)
-        return serveAwsJson(service, target.slice(dot + 1), request, response, this.options.region);
-    }
+    const call = request.method === 'POST' && typeof target === 'string' && this.serviceCall(target);
+    if (call) return serveAwsJson(call.service, call.action, request, response, this.options.region);
     const url = new URL(request.url ?? '/', 'http://edge');
     const route = this.routes.find((candidate) => candidate.matches(request, url));
     if (route) return route.handle(request, response, url);
@@ -105,6 +100,13 @@ export class EdgeServer {
       response,
       unknownOperation(`No service answers ${request.method} ${request.url} (target ${target ?? 'none'})`),
     );
+  }
+
+  /** The JSON protocol service a target (`<prefix>.<action>`) names, with the action; none for a route's. */
+  private serviceCall(target: string): { service: AwsJsonService; action: string } | undefined {
+    const dot = target.lastIndexOf('.');
+    const service = this.byPrefix.get(target.slice(0, dot));
+    return service && { service, action: target.slice(dot + 1) };
   }
 }
 
