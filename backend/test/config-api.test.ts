@@ -56,7 +56,7 @@ describe('GET /api/shops/{shopId}/config', () => {
   it('lists exactly DESIGN’s fields: no secret, no counters', async () => {
     const body = (await (await bed.call('GET', main('config'))).json()) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(['limits', 'menu', 'name', 'open', 'shopId']);
-    expect(JSON.stringify(body)).not.toMatch(/codeSecret|openOrders|orderNumber|configVersion/);
+    expect(JSON.stringify(body)).not.toMatch(/codeSecret|slotHolders|orderNumber|configVersion/);
   });
 
   it.each(['nope', 'bad.id', 'a%2Fb'])('answers 404 not-found for the shop %j', async (shopId) => {

@@ -41,10 +41,10 @@ describe('the default shop', () => {
       open: true,
       menu: DEMO_MENU,
       limits: { ...DEFAULT_LIMITS, capacity: 7 },
-      openOrders: 0,
       orderNumber: 0,
       configVersion: 0,
     });
+    expect(first?.slotHolders).toBeUndefined();
     expect(first?.codeSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
@@ -94,8 +94,8 @@ describe('config writes', () => {
     await aws.dynamodb().update({
       TableName: names.shopsTable(),
       Key: { shopId: 'main' },
-      UpdateExpression: 'ADD openOrders :one, orderNumber :one',
-      ExpressionAttributeValues: { ':one': 1 },
+      UpdateExpression: 'ADD slotHolders :holder, orderNumber :one',
+      ExpressionAttributeValues: { ':holder': new Set(['order-1']), ':one': 1 },
     });
 
     const config = await changeShopConfig(before, (current) => setShopOpen(current, false));
@@ -104,7 +104,7 @@ describe('config writes', () => {
     expect(config.open).toBe(false);
     expect(after).toMatchObject({
       open: false,
-      openOrders: 1,
+      slotHolders: new Set(['order-1']),
       orderNumber: 1,
       codeSecret: before.codeSecret,
     });

@@ -13,6 +13,7 @@ import {
   arrangeOrder,
   arrangeShop,
   executionEnd,
+  holdSlot,
   type OrderCloud,
   type OrderRef,
   orderWhen,
@@ -20,6 +21,7 @@ import {
   readCounters,
   readCustomer,
   readOrder,
+  readSlotHolders,
   startOrderCloud,
 } from './support/order-processor-cloud.js';
 
@@ -176,6 +178,28 @@ describe('OrderProcessor: admission', () => {
     // Clean up
     await signalOrderCancelled(String(order.taskToken), { by: 'customer' }, t.sfn);
     await executionEnd(t.sfn, t.db, ref.orderId);
+  });
+
+  it('counts a slot reserved twice once, and frees only its own (a task run again after a crash)', async () => {
+    // Arrange: of 2 slots, one held by another order, one by this order's earlier, unrecorded run
+    const shopId = await arrangeShop(t.db, { limits: { capacity: 2 }, openOrders: 1 });
+    const [other] = await readSlotHolders(t.db, shopId);
+    const ref = await arrangeOrder(t.db, shopId);
+    await holdSlot(t.db, ref);
+
+    // Act
+    const created = await admitted(ref);
+
+    // Assert: admitted on the slot it holds, not refused as full
+    expect(created.state).toBe(OrderState.Created);
+    expect(await readSlotHolders(t.db, shopId)).toEqual(sorted([String(other), ref.orderId]));
+
+    // Act
+    await signalOrderCancelled(String(created.taskToken), { by: 'customer' }, t.sfn);
+
+    // Assert
+    expect((await executionEnd(t.sfn, t.db, ref.orderId)).status).toBe('SUCCEEDED');
+    expect(await readSlotHolders(t.db, shopId)).toEqual([other]);
   });
 
   it('admits exactly the capacity, 20, out of 100 orders arriving at once', async () => {

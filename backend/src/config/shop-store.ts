@@ -21,8 +21,13 @@ import { newShopConfig } from './domain/shop-config.js';
  * `open` and `limits.capacity`), plus what never leaves the backend.
  */
 export const ShopItemSchema = ShopConfigSchema.extend({
-  /** Orders counting against `limits.capacity` (`ReserveSlot` adds one, every end of an admitted order takes it back). */
-  openOrders: z.int().nonnegative(),
+  /**
+   * The ids of the orders holding a barista-queue slot: `ReserveSlot` adds the order while the set
+   * is smaller than `limits.capacity`, every end of an admitted order removes it. A set rather than
+   * a count, so that a workflow step run twice counts once. DynamoDB keeps no empty set: absent
+   * when no order holds a slot.
+   */
+  slotHolders: z.set(z.string()).optional(),
   /** The last order number issued (`ADD orderNumber :one`); 0 before the first. */
   orderNumber: z.int().nonnegative(),
   /** The HMAC key of the shop's QR tokens. Secret: never in an answer or an event. */
@@ -38,6 +43,11 @@ export type ShopItem = z.infer<typeof ShopItemSchema>;
 
 /** The bytes of a new shop's QR secret: 256 bits, a full HMAC-SHA256 key. */
 const CODE_SECRET_BYTES = 32;
+
+/** How many orders hold a slot of the shop's barista queue. */
+export function openOrderCount(item: ShopItem): number {
+  return item.slotHolders?.size ?? 0;
+}
 
 /** The public config of a shop item: only what DESIGN's config answer lists (no counters, no secret). */
 export function toShopConfig(item: ShopItem): ShopConfig {
@@ -105,7 +115,6 @@ export async function createShop(
   const now = new Date().toISOString();
   const item: ShopItem = ShopItemSchema.parse({
     ...newShopConfig(fields),
-    openOrders: 0,
     orderNumber: 0,
     codeSecret: randomBytes(CODE_SECRET_BYTES).toString('base64url'),
     configVersion: 0,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { publishEvent } from '../config/publish-event.js';
-import type { ShopItem } from '../config/shop-store.js';
+import { openOrderCount, type ShopItem } from '../config/shop-store.js';
 import {
   ErrorCode,
   IdempotencyKeySchema,
@@ -152,7 +152,7 @@ async function acceptOrder(
   const accepted = checkToken(token, { shopId, secret: shop.codeSecret, now });
   if (typeof accepted === 'string') throw errorFor(accepted);
   if (!shop.open) throw new ShopClosedError();
-  if (shop.openOrders >= shop.limits.capacity) throw new QueueFullError();
+  if (openOrderCount(shop) >= shop.limits.capacity) throw new QueueFullError();
 
   const ref: NewOrderRef = { shopId, orderId: randomUUID(), userId };
   const problem = await reserveCustomer(

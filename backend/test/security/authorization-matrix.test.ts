@@ -126,8 +126,13 @@ async function arrangeCell(name: RouteName, who: Who): Promise<Cell> {
       const { token } = (await code.json()) as { token: string };
       // The customer placing the order: B in B's column, A otherwise.
       const customer = who === 'another customer' ? customerB : customerA;
-      const mine = async () =>
-        (await t.call('GET', Api.listMyOrders.path, { token: customer.token })).json() as Promise<unknown>;
+      // Only this cell's shop: the columns run at once, and the owner's order at another shop
+      // changes state meanwhile.
+      const mine = async () => {
+        const list = await t.call('GET', Api.listMyOrders.path, { token: customer.token });
+        const { orders } = (await list.json()) as { orders: Array<{ shopId: string }> };
+        return orders.filter((order) => order.shopId === shopId);
+      };
       return { path: pathFor(Api.placeOrder, { shopId }), body: { token }, snapshot: mine };
     }
     case 'listShopOrders':

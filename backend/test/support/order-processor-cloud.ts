@@ -11,7 +11,7 @@ import {
   type DescribeExecutionCommandOutput,
   SFNClient,
 } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { LambdaRegistry, LocalCloud, type ResourceDeclaration } from '@coffee/localcloud';
 import { DEMO_MENU, type Limits } from '../../src/contracts/config.js';
 import { BUS_NAME, BusEventSchema, EVENT_SOURCE, EventType, toBusEntry } from '../../src/contracts/events.js';
@@ -194,14 +194,17 @@ let shops = 0;
 
 /**
  * Writes a shop item as the config service keeps it (config as top-level attributes, counters
- * zeroed, a secret), under a fresh id, and answers the id.
+ * zeroed, a secret), under a fresh id, and answers the id. `openOrders` other orders hold a slot of
+ * its queue, or `slotHolders` are the orders that do.
  */
 export async function arrangeShop(
   db: DynamoDBDocumentClient,
-  options: { open?: boolean; limits?: Partial<Limits>; openOrders?: number } = {},
+  options: { open?: boolean; limits?: Partial<Limits>; openOrders?: number; slotHolders?: string[] } = {},
 ): Promise<string> {
   const shopId = `shop-${process.pid}-${++shops}`;
   const now = new Date().toISOString();
+  const slotHolders =
+    options.slotHolders ?? Array.from({ length: options.openOrders ?? 0 }, (_, i) => `${shopId}-holder-${i}`);
   await db.send(
     new PutCommand({
       TableName: 'shops',
@@ -211,7 +214,7 @@ export async function arrangeShop(
         open: options.open ?? true,
         menu: DEMO_MENU,
         limits: { ...TEST_LIMITS, ...options.limits },
-        openOrders: options.openOrders ?? 0,
+        ...(slotHolders.length > 0 && { slotHolders: new Set(slotHolders) }),
         orderNumber: 0,
         codeSecret: 'not-a-real-secret',
         configVersion: 0,
@@ -270,6 +273,22 @@ export async function arrangeOrder(
   return ref;
 }
 
+/**
+ * Leaves the order holding a slot of its shop's queue, as a run of `ReserveSlot` does whose result
+ * the workflow never recorded: the local engine runs such a task again after a crash, and a Retry
+ * does after an answer lost on the way.
+ */
+export async function holdSlot(db: DynamoDBDocumentClient, ref: OrderRef): Promise<void> {
+  await db.send(
+    new UpdateCommand({
+      TableName: 'shops',
+      Key: { shopId: ref.shopId },
+      UpdateExpression: 'ADD slotHolders :holder',
+      ExpressionAttributeValues: { ':holder': new Set([ref.orderId]) },
+    }),
+  );
+}
+
 /** Puts `Validator.NewOrder` for each order, as the validator does (PutEvents takes ten at a time). */
 export async function putNewOrders(events: EventBridgeClient, refs: readonly OrderRef[]): Promise<void> {
   const batches: OrderRef[][] = [];
@@ -308,15 +327,29 @@ export function orderWhen(
   return eventually(() => readOrder(db, orderId), predicate, timeoutMs);
 }
 
-/** The shop's counters. */
+/** The shop's counters: how many orders hold a queue slot, and the last order number issued. */
 export async function readCounters(
   db: DynamoDBDocumentClient,
   shopId: string,
 ): Promise<{ openOrders: number; orderNumber: number }> {
+  const item = await readShopItem(db, shopId);
+  return { openOrders: slotHoldersOf(item).length, orderNumber: Number(item?.orderNumber) };
+}
+
+/** The orders holding a slot of the shop's queue, sorted. */
+export async function readSlotHolders(db: DynamoDBDocumentClient, shopId: string): Promise<string[]> {
+  return slotHoldersOf(await readShopItem(db, shopId));
+}
+
+async function readShopItem(db: DynamoDBDocumentClient, shopId: string) {
   const { Item } = await db.send(
     new GetCommand({ TableName: 'shops', Key: { shopId }, ConsistentRead: true }),
   );
-  return { openOrders: Number(Item?.openOrders), orderNumber: Number(Item?.orderNumber) };
+  return Item;
+}
+
+function slotHoldersOf(item: Record<string, unknown> | undefined): string[] {
+  return [...((item?.slotHolders as Set<string> | undefined) ?? [])].sort();
 }
 
 /** The customer's item. */
