@@ -195,16 +195,15 @@ let shops = 0;
 /**
  * Writes a shop item as the config service keeps it (config as top-level attributes, counters
  * zeroed, a secret), under a fresh id, and answers the id. `openOrders` other orders hold a slot of
- * its queue, or `slotHolders` are the orders that do.
+ * its queue.
  */
 export async function arrangeShop(
   db: DynamoDBDocumentClient,
-  options: { open?: boolean; limits?: Partial<Limits>; openOrders?: number; slotHolders?: string[] } = {},
+  options: { open?: boolean; limits?: Partial<Limits>; openOrders?: number } = {},
 ): Promise<string> {
   const shopId = `shop-${process.pid}-${++shops}`;
   const now = new Date().toISOString();
-  const slotHolders =
-    options.slotHolders ?? Array.from({ length: options.openOrders ?? 0 }, (_, i) => `${shopId}-holder-${i}`);
+  const slotHolders = Array.from({ length: options.openOrders ?? 0 }, (_, i) => `${shopId}-holder-${i}`);
   await db.send(
     new PutCommand({
       TableName: 'shops',
