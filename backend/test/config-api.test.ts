@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aws } from '../src/aws/clients.js';
+import { names } from '../src/aws/config.js';
 import { createShop } from '../src/config/shop-store.js';
 import { Api, pathFor } from '../src/contracts/api.js';
 import {
@@ -54,6 +56,15 @@ describe('GET /api/shops/{shopId}/config', () => {
   });
 
   it('lists exactly DESIGN’s fields: no secret, no counters', async () => {
+    // Arrange: counters the order workflow keeps on the shop item (a slot held, a number issued)
+    await config();
+    await aws.dynamodb().update({
+      TableName: names.shopsTable(),
+      Key: { shopId: 'main' },
+      UpdateExpression: 'ADD slotHolders :holder, orderNumber :one',
+      ExpressionAttributeValues: { ':holder': new Set(['order-1']), ':one': 1 },
+    });
+
     const body = (await (await bed.call('GET', main('config'))).json()) as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(['limits', 'menu', 'name', 'open', 'shopId']);
     expect(JSON.stringify(body)).not.toMatch(/codeSecret|slotHolders|orderNumber|configVersion/);
