@@ -1,5 +1,6 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { useTestCloud } from './support/cloud.js';
+import { createActiveTable, sdkConfig, useTestCloud } from './support/cloud.js';
 
 const t = useTestCloud();
 const REGION = 'eu-west-1';
@@ -29,21 +30,22 @@ async function inProcess(target: string, body: string) {
   return { status: answer.status, body: JSON.parse(answer.body) as unknown };
 }
 
-const TABLE = JSON.stringify({
-  TableName: 'in-process',
-  AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-  KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-  BillingMode: 'PAY_PER_REQUEST',
-});
-
 describe('a call made in the process', () => {
   it('is answered as the same call over HTTP: outputs, service errors, bad input and unknown targets', async () => {
     // Arrange
-    await overHttp('DynamoDB_20120810.CreateTable', TABLE);
-    await inProcess(
+    const dynamodb = new DynamoDBClient(sdkConfig(t.cloud.endpoint));
+    await createActiveTable(dynamodb, {
+      TableName: 'in-process',
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    });
+    dynamodb.destroy();
+    const put = await inProcess(
       'DynamoDB_20120810.PutItem',
       JSON.stringify({ TableName: 'in-process', Item: { id: { S: 'o-1' }, state: { S: 'PENDING' } } }),
     );
+    expect(put.status).toBe(200);
     const calls: Array<[target: string, body: string]> = [
       ['DynamoDB_20120810.GetItem', JSON.stringify({ TableName: 'in-process', Key: { id: { S: 'o-1' } } })],
       [

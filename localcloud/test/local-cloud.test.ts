@@ -1,14 +1,8 @@
-import {
-  CreateTableCommand,
-  DynamoDBClient,
-  GetItemCommand,
-  PutItemCommand,
-  waitUntilTableExists,
-} from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, ListEventBusesCommand } from '@aws-sdk/client-eventbridge';
 import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
-import { useTestCloud } from './support/cloud.js';
+import { createActiveTable, useTestCloud } from './support/cloud.js';
 
 const t = useTestCloud();
 const client = () => ({
@@ -30,19 +24,12 @@ describe('the local cloud', () => {
   it('keeps DynamoDB items and sent messages across a restart', async () => {
     // Arrange
     let dynamodb = new DynamoDBClient(client());
-    await dynamodb.send(
-      new CreateTableCommand({
-        TableName: 'kept',
-        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
-    // As on AWS, a new table takes items once it is ACTIVE.
-    await waitUntilTableExists(
-      { client: dynamodb, maxWaitTime: 10, minDelay: 1, maxDelay: 1 },
-      { TableName: 'kept' },
-    );
+    await createActiveTable(dynamodb, {
+      TableName: 'kept',
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    });
     await dynamodb.send(
       new PutItemCommand({ TableName: 'kept', Item: { id: { S: 'cup' }, size: { S: 'large' } } }),
     );

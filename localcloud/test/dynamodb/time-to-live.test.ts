@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  CreateTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
   GetItemCommand,
@@ -11,6 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCloud } from '../../src/local-cloud.js';
+import { createActiveTable } from '../support/cloud.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-ttl-'));
 let cloud: LocalCloud;
@@ -27,14 +27,12 @@ const start = async () => {
 
 beforeAll(async () => {
   await start();
-  await dynamodb.send(
-    new CreateTableCommand({
-      TableName: 'keys',
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [{ AttributeName: 'key', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'key', KeyType: 'HASH' }],
-    }),
-  );
+  await createActiveTable(dynamodb, {
+    TableName: 'keys',
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'key', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'key', KeyType: 'HASH' }],
+  });
 });
 afterAll(async () => {
   dynamodb.destroy();

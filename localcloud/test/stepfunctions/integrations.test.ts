@@ -1,4 +1,4 @@
-import { CreateTableCommand, DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   CreateEventBusCommand,
   EventBridgeClient,
@@ -8,6 +8,7 @@ import {
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createActiveTable,
   createMachine,
   historyOf,
   run,
@@ -30,14 +31,12 @@ let delivered: ReturnType<
 beforeAll(async () => {
   const client = sdkConfig(t.cloud.endpoint);
   ddb = new DynamoDBClient(client);
-  await ddb.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
+  await createActiveTable(ddb, {
+    TableName: TABLE,
+    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    BillingMode: 'PAY_PER_REQUEST',
+  });
   eventBridge = new EventBridgeClient(client);
   await eventBridge.send(new CreateEventBusCommand({ Name: 'shop' }));
   await eventBridge.send(

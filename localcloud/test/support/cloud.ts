@@ -2,6 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  type DynamoDBClient,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+import {
   CreateStateMachineCommand,
   DescribeExecutionCommand,
   type DescribeExecutionCommandOutput,
@@ -22,6 +28,18 @@ export function sdkConfig(endpoint: string) {
     region: 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   };
+}
+
+/** Creates a table and waits until it is ACTIVE: as on AWS, a new table takes items only then. */
+export async function createActiveTable(
+  dynamodb: DynamoDBClient,
+  table: CreateTableCommandInput,
+): Promise<void> {
+  await dynamodb.send(new CreateTableCommand(table));
+  await waitUntilTableExists(
+    { client: dynamodb, maxWaitTime: 10, minDelay: 1, maxDelay: 1 },
+    { TableName: table.TableName },
+  );
 }
 
 /** A local cloud on a free port with a fresh data folder, and an SFN client pointed at it. */
