@@ -1,4 +1,3 @@
-import type { PublicMessage } from '@coffee/backend/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { act, type RenderResult, render } from '@testing-library/react';
 import type { ReactElement } from 'react';
@@ -17,8 +16,11 @@ export interface TestServices {
   auth: FakeAuth;
   /** The connection opened last (a new one opens whenever the signed-in user changes). */
   realtime: () => FakeRealtime;
-  /** Delivers `message` on `topic` once the page has subscribed to it, as the broker would. */
-  deliver: (topic: string, message: PublicMessage) => Promise<void>;
+  /**
+   * Delivers `payloads` on `topic`, in order and all on one connection, once the page has
+   * subscribed to it, as the broker would. A payload need not be a well-formed message.
+   */
+  deliver: (topic: string, ...payloads: unknown[]) => Promise<void>;
   queryClient: QueryClient;
 }
 
@@ -52,7 +54,7 @@ export function renderWithServices(
       return last;
     },
   };
-  const deliver = async (topic: string, message: PublicMessage) => {
+  const deliver = async (topic: string, ...payloads: unknown[]) => {
     const deadline = Date.now() + DELIVERY_WAIT_MS;
     // Checked and delivered in one step: a connection replaced meanwhile (the signed-in user
     // settling) would take the message with it unheard.
@@ -60,7 +62,9 @@ export function renderWithServices(
       if (Date.now() > deadline) throw new Error(`Nothing subscribed to ${topic}`);
       await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
     }
-    act(() => last.deliver(topic, message));
+    act(() => {
+      for (const payload of payloads) last.deliver(topic, payload);
+    });
   };
   const result = render(<AppServicesProvider services={services}>{ui}</AppServicesProvider>);
   return { ...result, api, auth, queryClient, realtime: () => last, deliver };

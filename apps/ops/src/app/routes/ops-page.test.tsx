@@ -1,6 +1,6 @@
 import { createFakeApi, renderWithServices } from '@coffee/app-shared/testing';
 import { EventType, OrderState } from '@coffee/backend/contracts';
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { anOrder, HISTORY, WAIT_TIMES, WORKFLOW } from '../../testing/fixtures';
@@ -27,7 +27,7 @@ function renderPage() {
 describe('OpsPage', () => {
   it('shows the workflow with live counts, refreshed when an order event arrives', async () => {
     // Arrange
-    const { api, realtime } = renderPage();
+    const { api, deliver } = renderPage();
     expect(await screen.findByRole('img', { name: /running: WaitForCompletion 2$/ })).toBeTruthy();
     expect(screen.getByText('2 running executions')).toBeTruthy();
     const running = screen.getByRole('list', { name: 'Running now' });
@@ -35,13 +35,11 @@ describe('OpsPage', () => {
 
     // Act: an order is completed; the counts change
     api.on('getWorkflow', { ...WORKFLOW, counts: { WaitForCompletion: 1 }, running: 1 });
-    act(() =>
-      realtime().deliver('shops/main/queue', {
-        type: EventType.OrderCompleted,
-        detail: { shopId: 'main', orderId: 'o1', userId: 'u1', order: anOrder({ state: OrderState.Ready }) },
-        time: '2026-01-01T10:00:00.000Z',
-      }),
-    );
+    await deliver('shops/main/queue', {
+      type: EventType.OrderCompleted,
+      detail: { shopId: 'main', orderId: 'o1', userId: 'u1', order: anOrder({ state: OrderState.Ready }) },
+      time: '2026-01-01T10:00:00.000Z',
+    });
 
     // Assert
     expect(await screen.findByRole('img', { name: /running: WaitForCompletion 1$/ })).toBeTruthy();

@@ -1,7 +1,7 @@
 import { ApiError } from '@coffee/app-shared';
 import { createFakeApi, createFakeAuth, renderWithServices } from '@coffee/app-shared/testing';
 import { EventType, type Order } from '@coffee/backend/contracts';
-import { act, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { CONFIG, CUSTOMER, order } from '../../../test/fixtures';
@@ -89,9 +89,8 @@ describe('OrderView live', () => {
       orderNumber: 42,
       drink: { drinkId: 'latte', modifiers: {} },
     });
-    const { realtime } = setup(submitted);
+    const { deliver } = setup(submitted);
     expect((await screen.findByText('42')).textContent).toBe('42');
-    await waitFor(() => expect(realtime().topics).toContain(`users/${CUSTOMER.userId}/orders`));
     const making = {
       ...submitted,
       state: 'MAKING' as const,
@@ -99,13 +98,11 @@ describe('OrderView live', () => {
     };
 
     // Act
-    act(() =>
-      realtime().deliver(`users/${CUSTOMER.userId}/orders`, {
-        type: EventType.MakeOrder,
-        detail: { shopId: 'main', orderId: submitted.orderId, userId: CUSTOMER.userId, order: making },
-        time: making.updatedAt,
-      }),
-    );
+    await deliver(`users/${CUSTOMER.userId}/orders`, {
+      type: EventType.MakeOrder,
+      detail: { shopId: 'main', orderId: submitted.orderId, userId: CUSTOMER.userId, order: making },
+      time: making.updatedAt,
+    });
 
     // Assert
     expect(await screen.findByRole('heading', { name: 'Being made' })).toBeTruthy();
@@ -115,20 +112,17 @@ describe('OrderView live', () => {
   it('re-fetches the order when a workflow message only names it: admitted, then timed out with the reason', async () => {
     // Arrange
     const pending = order({ state: 'PENDING' });
-    const { realtime, serve } = setup(pending);
+    const { deliver, serve } = setup(pending);
     expect(await screen.findByRole('heading', { name: 'Checking the queue…' })).toBeTruthy();
-    await waitFor(() => expect(realtime().topics).toContain(`users/${CUSTOMER.userId}/orders`));
     const ref = { shopId: 'main', orderId: pending.orderId, userId: CUSTOMER.userId };
 
     // Act
     serve(order({ state: 'CANCELLED', by: 'timeout', reason: 'customer-timeout' }));
-    act(() =>
-      realtime().deliver(`users/${CUSTOMER.userId}/orders`, {
-        type: EventType.OrderTimedOut,
-        detail: { ...ref, cause: 'customer-timeout' },
-        time: new Date().toISOString(),
-      }),
-    );
+    await deliver(`users/${CUSTOMER.userId}/orders`, {
+      type: EventType.OrderTimedOut,
+      detail: { ...ref, cause: 'customer-timeout' },
+      time: new Date().toISOString(),
+    });
 
     // Assert
     expect(await screen.findByRole('heading', { name: 'Cancelled' })).toBeTruthy();
