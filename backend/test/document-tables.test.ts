@@ -3,6 +3,7 @@ import {
   CreateTableCommand,
   DynamoDBClient,
   GetItemCommand,
+  waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { LocalCloud } from '@coffee/localcloud';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +36,8 @@ beforeAll(async () => {
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
+  // A new table takes items once it is ACTIVE.
+  await waitUntilTableExists({ client: raw, maxWaitTime: 10, minDelay: 0.02, maxDelay: 0.1 }, { TableName });
   tables = new DocumentTables(new DynamoDBClient({ ...sdkConfig(cloud), cacheMiddleware: true }));
 });
 afterAll(async () => {

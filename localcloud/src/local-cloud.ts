@@ -51,6 +51,11 @@ export interface LocalCloudOptions {
   /** Flush every write to the disk, for power loss. */
   syncWrites?: boolean;
   /**
+   * How long a DynamoDB table created, updated or deleted stays `CREATING`, `UPDATING` or
+   * `DELETING` before it turns `ACTIVE` or goes, as it takes a while on AWS; 0 by default.
+   */
+  tableStatusMs?: number;
+  /**
    * Lambda handlers, registered before anything resumes: a task interrupted by a crash runs
    * again at start, so its function must already be there.
    */
@@ -123,7 +128,10 @@ export class LocalCloud {
       opened.push(stepFunctions);
       edge.addService(stepFunctionsService(stepFunctions));
 
-      const dynamodb = await DynamoDbService.start({ dataDir: join(options.dataDir, 'dynamodb') });
+      const dynamodb = await DynamoDbService.start({
+        dataDir: join(options.dataDir, 'dynamodb'),
+        ...(options.tableStatusMs !== undefined && { tableStatusMs: options.tableStatusMs }),
+      });
       opened.push(dynamodb);
       edge.addRoute(dynamodb.route());
       log('DynamoDB ready');

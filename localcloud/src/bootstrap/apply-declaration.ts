@@ -19,6 +19,7 @@ import {
   DescribeTimeToLiveCommand,
   DynamoDBClient,
   UpdateTimeToLiveCommand,
+  waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import {
   CreateEventBusCommand,
@@ -73,6 +74,8 @@ export interface CreatedAccount {
   password: string;
 }
 
+/** How long a declared table may take to turn ACTIVE before the start fails. */
+const TABLE_ACTIVE_WAIT_SECONDS = 60;
 /** The role local resources name where AWS wants one; the local cloud grants everything. */
 const LOCAL_ROLE = 'arn:aws:iam::000000000000:role/localcloud';
 
@@ -205,6 +208,11 @@ async function ensureTable(dynamodb: DynamoDBClient, name: string, table: TableD
     (error: Error) => (error.name === 'ResourceNotFoundException' ? false : Promise.reject(error)),
   );
   if (!exists) await createTable(dynamodb, name, table);
+  // As CloudFormation does: the table is there once it takes items, ACTIVE.
+  await waitUntilTableExists(
+    { client: dynamodb, maxWaitTime: TABLE_ACTIVE_WAIT_SECONDS, minDelay: 0.02, maxDelay: 0.5 },
+    { TableName: name },
+  );
   if (table.timeToLiveAttribute) await ensureTimeToLive(dynamodb, name, table.timeToLiveAttribute);
 }
 

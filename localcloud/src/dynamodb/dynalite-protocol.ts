@@ -18,6 +18,8 @@ export interface DynaliteWorkerData {
   path: string;
   /** 0 for any free port; a restarted thread takes its predecessor's. */
   port: number;
+  /** How long a table created, updated or deleted stays in its passing status. */
+  tableStatusMs: number;
 }
 
 /** What dynalite's thread reports once its store is open. */

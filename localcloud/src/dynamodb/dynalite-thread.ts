@@ -21,10 +21,10 @@ export class DynaliteThread {
   /** The loopback port dynalite listens on, kept across restarts. */
   private listening = 0;
 
-  private constructor(path: string) {
+  private constructor(path: string, tableStatusMs: number) {
     this.worker = new RestartableWorker({
       source: siblingWorker(import.meta.url, 'dynalite-worker'),
-      workerData: (): DynaliteWorkerData => ({ path, port: this.listening }),
+      workerData: (): DynaliteWorkerData => ({ path, port: this.listening, tableStatusMs }),
       onReady: ({ port }) => {
         this.listening = port;
       },
@@ -32,9 +32,12 @@ export class DynaliteThread {
     });
   }
 
-  /** Opens the store in `path` on a new thread; rejects if it cannot be opened. */
-  static async start(path: string): Promise<DynaliteThread> {
-    const thread = new DynaliteThread(path);
+  /**
+   * Opens the store in `path` on a new thread; rejects if it cannot be opened. A table created,
+   * updated or deleted stays `CREATING`, `UPDATING` or `DELETING` for `tableStatusMs`.
+   */
+  static async start(path: string, tableStatusMs = 0): Promise<DynaliteThread> {
+    const thread = new DynaliteThread(path, tableStatusMs);
     await thread.worker.start();
     return thread;
   }

@@ -20,10 +20,15 @@ import {
 import { checkDynamoDbRequest, replayedRequest } from './request-guard.js';
 
 const parent = parentChannel<DynamoDbCall, DynamoDbAnswer, DynaliteReady>();
-const { path, port } = workerData as DynaliteWorkerData;
+const { path, port, tableStatusMs } = workerData as DynaliteWorkerData;
 
 readSynchronously();
-const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+const server = dynalite({
+  path,
+  createTableMs: tableStatusMs,
+  deleteTableMs: tableStatusMs,
+  updateTableMs: tableStatusMs,
+});
 server.once('error', (error) => parent.unstartable(error.message));
 server.listen(port, '127.0.0.1', () => {
   parent.serve(answer, () => new Promise((resolve) => server.close((error) => resolve(error?.message))));

@@ -46,10 +46,17 @@ export class DynamoDbService {
     };
   }
 
-  /** Opens the store under `dataDir`; expired items are swept every `sweepIntervalMs`. */
-  static async start(options: { dataDir: string; sweepIntervalMs?: number }): Promise<DynamoDbService> {
+  /**
+   * Opens the store under `dataDir`; expired items are swept every `sweepIntervalMs`; a table
+   * stays in a passing status (`CREATING`...) for `tableStatusMs`.
+   */
+  static async start(options: {
+    dataDir: string;
+    sweepIntervalMs?: number;
+    tableStatusMs?: number;
+  }): Promise<DynamoDbService> {
     mkdirSync(options.dataDir, { recursive: true });
-    const dynalite = await DynaliteThread.start(options.dataDir);
+    const dynalite = await DynaliteThread.start(options.dataDir, options.tableStatusMs);
     const client = new DynamoDBClient({
       endpoint: `http://127.0.0.1:${dynalite.port}`,
       region: 'us-east-1',

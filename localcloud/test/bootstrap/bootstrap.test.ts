@@ -4,10 +4,12 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
+  CreateTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
   GetItemCommand,
+  PutItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DescribeStateMachineCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
@@ -15,7 +17,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyDeclaration } from '../../src/bootstrap/apply-declaration.js';
 import type { ResourceDeclaration } from '../../src/bootstrap/resource-declaration.js';
 import type { FunctionHost } from '../../src/lambda/function-host.js';
-import { eventually, sdkConfig, useTestCloud } from '../support/cloud.js';
+import { eventually, sdkConfig, startTestCloud, useTestCloud } from '../support/cloud.js';
 
 const declaration: ResourceDeclaration = {
   tables: {
@@ -113,6 +115,45 @@ describe('applying a resource declaration', () => {
     expect(resources.userPoolClients.people?.web).toEqual(expect.any(String));
     events.destroy();
     dynamodb.destroy();
+  });
+
+  it('is done once the declared tables take items, on a cloud whose new tables stay CREATING a while', async () => {
+    // Arrange
+    const slow = await startTestCloud({ tableStatusMs: 300 });
+    const dynamodb = new DynamoDBClient(sdkConfig(slow.cloud.endpoint));
+    await dynamodb.send(
+      new CreateTableCommand({
+        TableName: 'undeclared',
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    const created = await dynamodb.send(new DescribeTableCommand({ TableName: 'undeclared' }));
+
+    try {
+      // Act
+      const { resources } = await applyDeclaration(
+        { tables: declaration.tables },
+        {
+          baseDir: '.',
+          endpoint: slow.cloud.endpoint,
+          region: 'us-east-1',
+          accountId: slow.cloud.accountId,
+          lambda: slow.cloud.lambda,
+        },
+      );
+      const put = dynamodb.send(
+        new PutItemCommand({ TableName: resources.tables.greetings, Item: { id: { S: 'Ada' } } }),
+      );
+
+      // Assert
+      expect(created.Table?.TableStatus).toBe('CREATING');
+      await expect(put).resolves.toBeDefined();
+    } finally {
+      dynamodb.destroy();
+      await slow.stop();
+    }
   });
 
   it('changes nothing when applied again, and updates a state machine whose definition changed', async () => {

@@ -37,7 +37,7 @@ export async function createActiveTable(
 ): Promise<void> {
   await dynamodb.send(new CreateTableCommand(table));
   await waitUntilTableExists(
-    { client: dynamodb, maxWaitTime: 10, minDelay: 1, maxDelay: 1 },
+    { client: dynamodb, maxWaitTime: 10, minDelay: 0.02, maxDelay: 0.1 },
     { TableName: table.TableName },
   );
 }
@@ -56,7 +56,9 @@ export interface TestCloud {
  * Starts a local cloud for a test file. A `lambda` registry given here is kept across restarts, so
  * a task interrupted by a restart finds its function when it runs again.
  */
-export async function startTestCloud(options: Pick<LocalCloudOptions, 'lambda'> = {}): Promise<TestCloud> {
+export async function startTestCloud(
+  options: Pick<LocalCloudOptions, 'lambda' | 'tableStatusMs'> = {},
+): Promise<TestCloud> {
   const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-test-'));
   const holder = { cloud: await LocalCloud.start({ dataDir, edgePort: 0, ...options }) };
   const client = () => new SFNClient(sdkConfig(holder.cloud.endpoint));
