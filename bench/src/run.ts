@@ -77,6 +77,8 @@ const rushPlans: RushPlan[] = quick
       // People's pace: a keynote break's 50 customers arriving within a minute, ~10 s per step;
       // three orders each, so that the p99 is not simply the slowest of 50.
       { customers: 50, rounds: 3, arrivalWindowMs: 60_000, thinkMs: 10_000 },
+      // One customer alone, the code warm: the chain's own time, with nobody to queue behind.
+      { customers: 1, rounds: 40, arrivalWindowMs: 0, thinkMs: 300 },
     ];
 // One shop, in a process of its own, for every shop benchmark.
 const shop = await startShop();
@@ -230,9 +232,10 @@ ${rushes
 compressed rush (pauses of a second, so about ${fixed(rushes[0]?.lifecyclesPerSecond ?? 0, 0)} orders a second): the first is what the shop
 does first after it starts, its code not yet optimised by the JavaScript engine (three threads
 each warm up on their own); the second is the same rush again right after. The third is 50
-customers scanning at the same instant and choosing at once: ${burstCpuSentence(rushes[2])} The last is people's
+customers scanning at the same instant and choosing at once: ${burstCpuSentence(rushes[2])} The fourth is people's
 pace, three orders each: 150 samples, so its p99 is the second slowest (with 50 it would be the
-slowest).
+slowest). The last is one customer alone, 40 orders one after the other: what the chain of calls
+below takes by itself, the floor under the others' latencies.
 
 What bounds them: scan → accepted is five waits one after the other (the shop and the customer's
 record, read together; reserving the customer, taking a drink from the code, writing the order,
