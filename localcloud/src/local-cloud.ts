@@ -130,7 +130,7 @@ export class LocalCloud {
 
       const dynamodb = await DynamoDbService.start({
         dataDir: join(options.dataDir, 'dynamodb'),
-        ...(options.tableStatusMs !== undefined && { tableStatusMs: options.tableStatusMs }),
+        tableStatusMs: options.tableStatusMs ?? 0,
       });
       opened.push(dynamodb);
       edge.addRoute(dynamodb.route());

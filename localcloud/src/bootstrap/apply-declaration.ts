@@ -203,16 +203,17 @@ export async function applyDeclaration(
 }
 
 async function ensureTable(dynamodb: DynamoDBClient, name: string, table: TableDeclaration): Promise<void> {
-  const exists = await dynamodb.send(new DescribeTableCommand({ TableName: name })).then(
-    () => true,
-    (error: Error) => (error.name === 'ResourceNotFoundException' ? false : Promise.reject(error)),
+  const status = await dynamodb.send(new DescribeTableCommand({ TableName: name })).then(
+    ({ Table }) => Table?.TableStatus,
+    (error: Error) => (error.name === 'ResourceNotFoundException' ? undefined : Promise.reject(error)),
   );
-  if (!exists) await createTable(dynamodb, name, table);
+  if (status === undefined) await createTable(dynamodb, name, table);
   // As CloudFormation does: the table is there once it takes items, ACTIVE.
-  await waitUntilTableExists(
-    { client: dynamodb, maxWaitTime: TABLE_ACTIVE_WAIT_SECONDS, minDelay: 0.02, maxDelay: 0.5 },
-    { TableName: name },
-  );
+  if (status !== 'ACTIVE')
+    await waitUntilTableExists(
+      { client: dynamodb, maxWaitTime: TABLE_ACTIVE_WAIT_SECONDS, minDelay: 0.02, maxDelay: 0.5 },
+      { TableName: name },
+    );
   if (table.timeToLiveAttribute) await ensureTimeToLive(dynamodb, name, table.timeToLiveAttribute);
 }
 
