@@ -1,13 +1,13 @@
 /**
  * The thread of a `DynaliteThread`: opens dynalite's store, listens on a loopback port (for the
  * Time to Live sweeper), and answers each request the edge hands it, which it feeds to dynalite's
- * request handler as if it had arrived on that port.
+ * request handler as if it had arrived on that port; the transactions, which dynalite lacks, are
+ * answered here on the same store (see {@link DynamoDbTransactions}).
  */
 import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { workerData } from 'node:worker_threads';
 import { ClassicLevel } from 'classic-level';
-import dynalite from 'dynalite';
 import { AwsServiceError } from '../aws-service-error.js';
 import { parentChannel } from '../threads/parent-channel.js';
 import {
@@ -17,23 +17,38 @@ import {
   type DynamoDbCall,
   errorAnswer,
 } from './dynalite-protocol.js';
+import { startDynalite } from './dynalite-store.js';
 import { checkDynamoDbRequest, replayedRequest } from './request-guard.js';
+import { DynamoDbTransactions, type JsonAnswer } from './transactions.js';
 
 const parent = parentChannel<DynamoDbCall, DynamoDbAnswer, DynaliteReady>();
 const { path, port, tableStatusMs } = workerData as DynaliteWorkerData;
 
 readSynchronously();
-const server = dynalite({
+const { server, store } = startDynalite({
   path,
   createTableMs: tableStatusMs,
   deleteTableMs: tableStatusMs,
   updateTableMs: tableStatusMs,
 });
+const transactions = new DynamoDbTransactions(store);
+/** How often the records of expired `ClientRequestToken`s are deleted. */
+const TOKEN_SWEEP_MS = 60_000;
+const tokenSweep = setInterval(() => void transactions.sweepTokens().catch(() => {}), TOKEN_SWEEP_MS);
 server.once('error', (error) => parent.unstartable(error.message));
 server.listen(port, '127.0.0.1', () => {
-  parent.serve(answer, () => new Promise((resolve) => server.close((error) => resolve(error?.message))));
+  parent.serve(answer, () => {
+    clearInterval(tokenSweep);
+    return new Promise((resolve) => server.close((error) => resolve(error?.message)));
+  });
   parent.ready({ port: (server.address() as AddressInfo).port });
 });
+
+/** The actions answered on this thread rather than by dynalite, by their `X-Amz-Target`. */
+const TRANSACTIONS: Record<string, (input: Record<string, unknown>) => Promise<JsonAnswer>> = {
+  'DynamoDB_20120810.TransactWriteItems': (input) => transactions.write(input),
+  'DynamoDB_20120810.TransactGetItems': (input) => transactions.get(input),
+};
 
 /** dynalite's answer to a call, or the guard's refusal of one dynalite would handle badly. */
 function answer(call: DynamoDbCall): Promise<DynamoDbAnswer> {
@@ -44,9 +59,34 @@ function answer(call: DynamoDbCall): Promise<DynamoDbAnswer> {
     if (error instanceof AwsServiceError) return Promise.resolve(errorAnswer(error));
     throw error;
   }
+  const transaction = TRANSACTIONS[String(call.headers['x-amz-target'])];
+  if (transaction) return transactionAnswer(transaction, body);
   return new Promise((resolve) =>
     server.emit('request', replayedRequest(call, body), capturedResponse(resolve)),
   );
+}
+
+/** The answer to a transaction's request. */
+async function transactionAnswer(
+  transaction: (input: Record<string, unknown>) => Promise<JsonAnswer>,
+  body: Buffer,
+): Promise<DynamoDbAnswer> {
+  let input: unknown;
+  try {
+    input = JSON.parse(body.toString('utf8'));
+  } catch {
+    return errorAnswer(new AwsServiceError('SerializationException', 'The request body is not JSON'));
+  }
+  return jsonAnswer(await transaction(input as Record<string, unknown>));
+}
+
+function jsonAnswer({ status, body }: JsonAnswer): DynamoDbAnswer {
+  const text = JSON.stringify(body);
+  return {
+    status,
+    headers: { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(text) },
+    body: text,
+  };
 }
 
 /**

@@ -25,7 +25,15 @@ export function checkDynamoDbRequest(body: Buffer): void {
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw new AwsServiceError('SerializationException', 'The request body must be a JSON object');
-  for (const [name, value] of Object.entries(input)) {
+  checkExpressionNesting(input as Record<string, unknown>);
+}
+
+/**
+ * Throws the `ValidationException` for a request (or one action of a transaction) whose
+ * expressions nest deeper than {@link MAX_EXPRESSION_NESTING}.
+ */
+export function checkExpressionNesting(request: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(request)) {
     if (name.endsWith('Expression') && typeof value === 'string' && nesting(value) > MAX_EXPRESSION_NESTING)
       throw new AwsServiceError(
         'ValidationException',
