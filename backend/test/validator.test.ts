@@ -443,6 +443,25 @@ describe('POST /api/shops/{shopId}/orders', () => {
       expect(await readRemaining(t.db, shopId, periodOf(token))).toBe(LIMITS.drinksPerCode - 2);
     });
 
+    it('keeps a key free after a refusal of the request itself (unknown shop, body without a token)', async () => {
+      const shopId = await shop();
+      const { token } = await qrCode(shopId);
+      const customer = await t.newCustomer();
+      const keyed = (path: string, body: unknown) =>
+        t.call('POST', path, {
+          token: customer.token,
+          body,
+          headers: { [IDEMPOTENCY_KEY_HEADER]: 'retry-me' },
+        });
+
+      const unknownShop = await errorOf(await keyed(pathFor(Api.placeOrder, { shopId: 'nope' }), { token }));
+      const noToken = await errorOf(await keyed(pathFor(Api.placeOrder, { shopId }), {}));
+      const placed = await accepted(await order(shopId, customer.token, token, 'retry-me'));
+
+      expect([unknownShop.status, noToken.status]).toEqual([404, 400]);
+      expect(await ordersOfShop(t.db, shopId)).toEqual([placed.orderId]);
+    });
+
     it('refuses a malformed key with invalid-request (400)', async () => {
       const shopId = await shop();
       const { token } = await qrCode(shopId);

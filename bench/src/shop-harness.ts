@@ -35,8 +35,14 @@ export interface ShopHarness {
   client: ShopClient;
   /** The staff accounts' password. */
   staffPassword: string;
-  /** One HTTP API call as `token`; throws on an error answer. */
-  call<T>(method: string, path: string, token: string, body?: unknown): Promise<T>;
+  /** One HTTP API call as `token`, with `headers` besides; throws on an error answer. */
+  call<T>(
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T>;
   /** Subscribes as `token` to `topic` (QoS 1). */
   subscribe(token: string, topic: string): Promise<MessageWaiter>;
   /** Creates `count` customers, signed in and subscribed to their own topic. */
@@ -66,8 +72,14 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
   const client = await ShopClient.connect(origin, runtime.edgeUrl);
   const mqttClients: MqttClient[] = [];
 
-  const call = async <T>(method: string, path: string, token: string, body?: unknown): Promise<T> => {
-    const answer = await client.call(method, path, token, { body });
+  const call = async <T>(
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<T> => {
+    const answer = await client.call(method, path, token, { body, ...(headers && { headers }) });
     if (answer.status >= 400)
       throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body as T;

@@ -1,5 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Api, EventType, type PlaceOrderResponse, pathFor, shopQueueTopic } from '@coffee/backend/contracts';
+import {
+  Api,
+  EventType,
+  IDEMPOTENCY_KEY_HEADER,
+  type PlaceOrderResponse,
+  pathFor,
+  shopQueueTopic,
+} from '@coffee/backend/contracts';
 import { DisplayedCode } from './displayed-code.js';
 import { type BenchCustomer, type MessageWaiter, SHOP, type ShopHarness, seeded } from './shop-harness.js';
 import { type LatencySummary, summarize } from './stats.js';
@@ -40,8 +48,8 @@ interface LifecycleTimes {
 }
 
 /**
- * One order from scan to pickup: the customer reads the display's code and posts it (timed to the
- * 202), waits for WorkflowStarted on their topic, pauses, puts the drink (timed until the order's
+ * One order from scan to pickup: the customer reads the display's code and posts it with an
+ * `Idempotency-Key`, as the customer app does (timed to the 202), waits for WorkflowStarted on their topic, pauses, puts the drink (timed until the order's
  * WaitingCompletion reaches the display's queue subscription); the barista makes and completes
  * it after pauses; the customer waits for OrderFinished.
  */
@@ -59,6 +67,8 @@ export async function orderLifecycle(
     pathFor(Api.placeOrder, { shopId: SHOP }),
     customer.token,
     { token },
+    // As the customer app sends it: a fresh key per scan.
+    { [IDEMPOTENCY_KEY_HEADER]: randomUUID() },
   );
   const scanToAccepted = performance.now() - scanned;
   await customer.mine.waitFor(orderId, EventType.WorkflowStarted);
