@@ -20,6 +20,9 @@ const IdempotencyItemSchema = z.object({
   shopId: z.string(),
   /** Unix seconds after which the key is forgotten (the table's TTL attribute on AWS). */
   expiresAt: z.number(),
+  /** The id the first request gives the order it places: its answer, once the order is placed. */
+  orderId: z.string().optional(),
+  /** The first request's refusal (or, as keys were once kept, its order). */
   answer: RecordedAnswerSchema.optional(),
 });
 
@@ -32,17 +35,22 @@ export function idempotencyKey(userId: string, key: string): string {
 }
 
 /**
- * Claims a key for a request in one conditional put, so that of concurrent duplicates exactly one
- * goes on to place the order. Answers `undefined` when claimed, else the item that holds it — with
- * the first answer, or without one while the first request is still running. An item past its
- * 24 h is claimed over (DynamoDB's TTL deletes items late, not on time).
+ * Claims a key for a request in one conditional put, with the id of the order the request will
+ * place, so that of concurrent duplicates exactly one goes on to place the order. Answers
+ * `undefined` when claimed, else the item that holds it. An item past its 24 h is claimed over
+ * (DynamoDB's TTL deletes items late, not on time).
  */
-export async function claimKey(key: string, shopId: string, now: Date): Promise<IdempotencyItem | undefined> {
+export async function claimKey(
+  key: string,
+  shopId: string,
+  orderId: string,
+  now: Date,
+): Promise<IdempotencyItem | undefined> {
   const nowSeconds = Math.floor(now.getTime() / 1000);
   try {
     await aws.dynamodb().put({
       TableName: names.idempotencyTable(),
-      Item: { key, shopId, expiresAt: nowSeconds + IDEMPOTENCY_WINDOW_SECONDS },
+      Item: { key, shopId, orderId, expiresAt: nowSeconds + IDEMPOTENCY_WINDOW_SECONDS },
       ConditionExpression: 'attribute_not_exists(#key) OR expiresAt <= :now',
       ExpressionAttributeNames: { '#key': 'key' },
       ExpressionAttributeValues: { ':now': nowSeconds },
@@ -68,7 +76,7 @@ export async function readKey(key: string): Promise<IdempotencyItem | undefined>
   return parsed.data;
 }
 
-/** Records the first answer on a claimed key. */
+/** Records the first request's refusal on its claimed key. */
 export async function recordAnswer(key: string, answer: RecordedAnswer): Promise<void> {
   await aws.dynamodb().update({
     TableName: names.idempotencyTable(),

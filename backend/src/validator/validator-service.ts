@@ -27,6 +27,7 @@ import {
   claimKey,
   type IdempotencyItem,
   idempotencyKey,
+  type RecordedAnswer,
   readKey,
   recordAnswer,
   releaseKey,
@@ -64,10 +65,10 @@ const DUPLICATE_POLL_MS = 50;
 
 /**
  * Places a customer's order from a scanned token, honouring the caller's `Idempotency-Key`
- * (DESIGN "HTTP API"): the first request with a key claims it in one conditional write and records
- * its answer — the order, or the refusal; a repeat within 24 h answers that, using no second
- * drink; a concurrent repeat waits for it. A fault of the backend lets go of the key so that a
- * retry is tried afresh.
+ * (DESIGN "HTTP API"): the first request with a key claims it in one conditional write, naming the
+ * order it will place; its answer is that order once placed, or the refusal it records. A repeat
+ * within 24 h answers that, using no second drink; a concurrent repeat waits for it. A fault of the
+ * backend lets go of the key so that a retry is tried afresh.
  */
 export async function placeOrder(
   shop: ShopItem,
@@ -76,15 +77,15 @@ export async function placeOrder(
   rawKey: string | undefined,
   now = new Date(),
 ): Promise<PlaceOrderResponse> {
-  if (rawKey === undefined) return acceptOrder(shop, customer, token, now);
+  const orderId = randomUUID();
+  if (rawKey === undefined) return acceptOrder(shop, customer, token, orderId, now);
   const parsedKey = IdempotencyKeySchema.safeParse(rawKey);
   if (!parsedKey.success) throw InvalidRequestError.fromZod(parsedKey.error, 'The Idempotency-Key header');
   const key = idempotencyKey(customer.userId, parsedKey.data);
-  const held = await claimKey(key, shop.shopId, now);
+  const held = await claimKey(key, shop.shopId, orderId, now);
   if (held) return replay(held, shop.shopId);
-  let answer: PlaceOrderResponse;
   try {
-    answer = await acceptOrder(shop, customer, token, now);
+    return await acceptOrder(shop, customer, token, orderId, now);
   } catch (error) {
     if (isCoffeeError(error) && error.status < 500) {
       await recordAnswer(key, { kind: 'refusal', body: error.toBody() });
@@ -93,26 +94,39 @@ export async function placeOrder(
     }
     throw error;
   }
-  await recordAnswer(key, { kind: 'order', body: answer });
-  return answer;
 }
 
 /** The first answer of a key, waited for while the first request is running. */
 async function replay(held: IdempotencyItem, shopId: string): Promise<PlaceOrderResponse> {
   if (held.shopId !== shopId)
     throw new InvalidRequestError('This Idempotency-Key was used for an order at another shop.');
-  let item: IdempotencyItem | undefined = held;
+  let answer = await firstAnswer(held);
   const deadline = Date.now() + DUPLICATE_WAIT_MS;
-  while (item && !item.answer && Date.now() < deadline) {
+  while (!answer && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, DUPLICATE_POLL_MS));
-    item = await readKey(held.key);
+    const item = await readKey(held.key);
+    // The key was let go of: the first request met a fault, and a retry is tried afresh.
+    if (!item) break;
+    answer = await firstAnswer(item);
   }
-  const answer = item?.answer;
   if (!answer) throw new NotReadyError('The same request is still being answered. Try again in a moment.');
   if (answer.kind === 'order') return answer.body;
   const { code, message } = answer.body.error;
   if (code === ErrorCode.InvalidTransition) throw new InvalidRequestError(message);
   throw errorFor(code, message);
+}
+
+/**
+ * The first request's answer, once it has one: its recorded refusal, or the order it placed. The
+ * order is placed once a workflow has claimed it: until then the first request may still withdraw
+ * it (`Validator.NewOrder` could not be put).
+ */
+async function firstAnswer(item: IdempotencyItem): Promise<RecordedAnswer | undefined> {
+  if (item.answer) return item.answer;
+  if (item.orderId === undefined) return undefined;
+  const order = await getOrder(item.orderId);
+  if (!order || (order.state === OrderState.Pending && order.executionId === undefined)) return undefined;
+  return { kind: 'order', body: { orderId: order.orderId, state: OrderState.Pending } };
 }
 
 /**
@@ -146,6 +160,7 @@ async function acceptOrder(
   shop: ShopItem,
   { userId, name, known }: Customer,
   token: string,
+  orderId: string,
   now: Date,
 ): Promise<PlaceOrderResponse> {
   const { shopId } = shop;
@@ -154,7 +169,7 @@ async function acceptOrder(
   if (!shop.open) throw new ShopClosedError();
   if (openOrderCount(shop) >= shop.limits.capacity) throw new QueueFullError();
 
-  const ref: NewOrderRef = { shopId, orderId: randomUUID(), userId };
+  const ref: NewOrderRef = { shopId, orderId, userId };
   const problem = await reserveCustomer(
     shopId,
     userId,
