@@ -238,9 +238,9 @@ pace, three orders each: 150 samples, so its p99 is the second slowest (with 50 
 slowest). The last is one customer alone, 40 orders one after the other: what the chain of calls
 below takes by itself, the floor under the others' latencies.
 
-What bounds them: scan → accepted is seven waits one after the other (the shop and the customer's
-record, read together; claiming the idempotency key; reserving the customer, taking a drink from
-the code, writing the order, putting NewOrder; recording the key's answer); drink → queue is eight (the order, the shop's menu, the conditional write,
+What bounds them: scan → accepted is six waits one after the other (the shop and the customer's
+record, read together; claiming the idempotency key, which names the order to come; reserving the
+customer, taking a drink from the code, writing the order, putting NewOrder); drink → queue is eight (the order, the shop's menu, the conditional write,
 SendTaskSuccess; then in the workflow the order number, the order's state and the
 WaitingCompletion event; then the publisher's IoT publish). The API's and the publisher's calls are
 AWS SDK calls over HTTP to the edge (about ${fixed(1000 / dynamodb.localcloud.median, 1)} ms each for an SDK call and dynalite's
