@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,13 @@ import {
 } from '@aws-sdk/client-sfn';
 import { afterAll, describe, expect, it } from 'vitest';
 import { historyOf } from '../support/cloud.js';
+import {
+  hostClientConfig,
+  type KillableHost,
+  killHost,
+  killRunningHosts,
+  startKillableHost,
+} from '../support/killable-host.js';
 
 /**
  * Kills the engine's process with SIGKILL at random moments while executions are being started,
@@ -22,43 +28,18 @@ const HOST = join(import.meta.dirname, 'crash-host.ts');
 const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-crash-'));
 
 interface Host {
-  process: ChildProcess;
+  host: KillableHost;
   sfn: SFNClient;
 }
 
-function startHost(): Promise<Host> {
-  const child = spawn(process.execPath, ['--import', 'tsx', HOST, dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.once('exit', (code) =>
-      reject(new Error(`host exited with ${code} before it was ready: ${output}`)),
-    );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /READY (\S+)/.exec(output);
-      if (match) {
-        child.removeAllListeners('exit');
-        const sfn = new SFNClient({
-          endpoint: match[1],
-          region: 'us-east-1',
-          credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-          maxAttempts: 1,
-        });
-        resolve({ process: child, sfn });
-      }
-    });
-  });
+async function startHost(): Promise<Host> {
+  const host = await startKillableHost(HOST, [dataDir]);
+  return { host, sfn: new SFNClient(hostClientConfig(host.endpoint)) };
 }
 
-function kill(host: Host): Promise<void> {
-  return new Promise((resolve) => {
-    host.process.once('exit', () => resolve());
-    host.process.kill('SIGKILL');
-    host.sfn.destroy();
-  });
+function kill({ host, sfn }: Host): Promise<void> {
+  sfn.destroy();
+  return killHost(host);
 }
 
 const definition = {
@@ -95,6 +76,7 @@ async function pendingToken(sfn: SFNClient, executionArn: string): Promise<strin
 }
 
 afterAll(() => {
+  killRunningHosts();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,13 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createActiveTable } from '../support/cloud.js';
+import {
+  hostClientConfig,
+  type KillableHost,
+  killHost,
+  killRunningHosts,
+  startKillableHost,
+} from '../support/killable-host.js';
 
 /**
  * Kills the local cloud with SIGKILL while transactions take a unit from a wallet and write a
@@ -23,48 +29,20 @@ const WALLETS = 4;
 const START_BALANCE = 100_000;
 const HOST = join(import.meta.dirname, 'crash-host.ts');
 const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-transact-crash-'));
-/** Every host started, so that one left running by a failed check is ended with the suite. */
-const hosts: Host[] = [];
 
 interface Host {
-  process: ChildProcess;
+  host: KillableHost;
   dynamodb: DynamoDBClient;
 }
 
-function startHost(): Promise<Host> {
-  const child = spawn(process.execPath, ['--import', 'tsx', HOST, dataDir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.once('exit', (code) =>
-      reject(new Error(`host exited with ${code} before it was ready: ${output}`)),
-    );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /READY (\S+)/.exec(output);
-      if (!match) return;
-      child.removeAllListeners('exit');
-      const dynamodb = new DynamoDBClient({
-        endpoint: match[1],
-        region: 'us-east-1',
-        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-        maxAttempts: 1,
-      });
-      const host = { process: child, dynamodb };
-      hosts.push(host);
-      resolve(host);
-    });
-  });
+async function startHost(): Promise<Host> {
+  const host = await startKillableHost(HOST, [dataDir]);
+  return { host, dynamodb: new DynamoDBClient(hostClientConfig(host.endpoint)) };
 }
 
-function kill(host: Host): Promise<void> {
-  return new Promise((resolve) => {
-    host.process.once('exit', () => resolve());
-    host.process.kill('SIGKILL');
-    host.dynamodb.destroy();
-  });
+function kill({ host, dynamodb }: Host): Promise<void> {
+  dynamodb.destroy();
+  return killHost(host);
 }
 
 /** One unit taken from `wallet` and its ledger line `line`, in one transaction. */
@@ -111,10 +89,7 @@ async function ledger(dynamodb: DynamoDBClient): Promise<Map<string, Set<string>
 }
 
 afterAll(() => {
-  for (const host of hosts) {
-    host.dynamodb.destroy();
-    host.process.kill('SIGKILL');
-  }
+  killRunningHosts();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

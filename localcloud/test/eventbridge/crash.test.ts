@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,13 @@ import {
   PutTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  hostClientConfig,
+  type KillableHost,
+  killHost,
+  killRunningHosts,
+  startKillableHost,
+} from '../support/killable-host.js';
 import { waitUntil } from './support/recorder.js';
 
 /**
@@ -18,52 +24,25 @@ import { waitUntil } from './support/recorder.js';
 
 const HOST = join(import.meta.dirname, 'support', 'crash-host.ts');
 const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-eventbridge-crash-'));
-const children = new Set<ChildProcess>();
 
 afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
+  killRunningHosts();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 interface Host {
-  child: ChildProcess;
+  host: KillableHost;
   events: EventBridgeClient;
 }
 
-function startHost(mode: 'hold' | 'record'): Promise<Host> {
-  const child = spawn(process.execPath, ['--import', 'tsx', HOST, dataDir, mode], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  });
-  children.add(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.once('exit', (code) =>
-      reject(new Error(`host exited with ${code} before it was ready: ${output}`)),
-    );
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /READY (\S+)/.exec(output);
-      if (!match) return;
-      child.removeAllListeners('exit');
-      const events = new EventBridgeClient({
-        endpoint: match[1],
-        region: 'us-east-1',
-        credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-        maxAttempts: 1,
-      });
-      resolve({ child, events });
-    });
-  });
+async function startHost(mode: 'hold' | 'record'): Promise<Host> {
+  const host = await startKillableHost(HOST, [dataDir, mode]);
+  return { host, events: new EventBridgeClient(hostClientConfig(host.endpoint)) };
 }
 
-function kill(host: Host): Promise<void> {
-  return new Promise((resolve) => {
-    host.child.once('exit', () => resolve());
-    host.child.kill('SIGKILL');
-    host.events.destroy();
-    children.delete(host.child);
-  });
+function kill({ host, events }: Host): Promise<void> {
+  events.destroy();
+  return killHost(host);
 }
 
 describe('a crash (SIGKILL)', () => {
