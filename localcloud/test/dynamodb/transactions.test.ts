@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCloud } from '../../src/local-cloud.js';
-import { createActiveTable } from '../support/cloud.js';
+import { createActiveTable, sdkConfig } from '../support/cloud.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-transact-'));
 let cloud: LocalCloud;
@@ -23,12 +23,8 @@ let dynamodb: DynamoDBClient;
 
 const start = async () => {
   cloud = await LocalCloud.start({ dataDir, edgePort: 0, outboxLog: () => undefined });
-  dynamodb = new DynamoDBClient({
-    endpoint: cloud.endpoint,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
+  // No retries: a refusal is seen as DynamoDB answered it.
+  dynamodb = new DynamoDBClient({ ...sdkConfig(cloud.endpoint), maxAttempts: 1 });
 };
 
 beforeAll(async () => {
