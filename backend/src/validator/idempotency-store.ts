@@ -22,7 +22,7 @@ const IdempotencyItemSchema = z.object({
   expiresAt: z.number(),
   /** The id the first request gives the order it places: its answer, once the order is placed. */
   orderId: z.string().optional(),
-  /** The first request's refusal (or, as keys were once kept, its order). */
+  /** The first request's refusal; a key claimed before keys named their order holds its order here. */
   answer: RecordedAnswerSchema.optional(),
 });
 

@@ -34,6 +34,7 @@ const { server, store } = startDynalite({
 const transactions = new DynamoDbTransactions(store);
 /** How often the records of expired `ClientRequestToken`s are deleted. */
 const TOKEN_SWEEP_MS = 60_000;
+// A sweep that fails is simply tried again a minute later.
 const tokenSweep = setInterval(() => void transactions.sweepTokens().catch(() => {}), TOKEN_SWEEP_MS);
 server.once('error', (error) => parent.unstartable(error.message));
 server.listen(port, '127.0.0.1', () => {
@@ -45,10 +46,10 @@ server.listen(port, '127.0.0.1', () => {
 });
 
 /** The actions answered on this thread rather than by dynalite, by their `X-Amz-Target`. */
-const TRANSACTIONS: Record<string, (input: Record<string, unknown>) => Promise<JsonAnswer>> = {
-  'DynamoDB_20120810.TransactWriteItems': (input) => transactions.write(input),
-  'DynamoDB_20120810.TransactGetItems': (input) => transactions.get(input),
-};
+const TRANSACTIONS = new Map<string, (input: Record<string, unknown>) => Promise<JsonAnswer>>([
+  ['DynamoDB_20120810.TransactWriteItems', (input) => transactions.write(input)],
+  ['DynamoDB_20120810.TransactGetItems', (input) => transactions.get(input)],
+]);
 
 /** dynalite's answer to a call, or the guard's refusal of one dynalite would handle badly. */
 function answer(call: DynamoDbCall): Promise<DynamoDbAnswer> {
@@ -59,7 +60,7 @@ function answer(call: DynamoDbCall): Promise<DynamoDbAnswer> {
     if (error instanceof AwsServiceError) return Promise.resolve(errorAnswer(error));
     throw error;
   }
-  const transaction = TRANSACTIONS[String(call.headers['x-amz-target'])];
+  const transaction = TRANSACTIONS.get(String(call.headers['x-amz-target']));
   if (transaction) return transactionAnswer(transaction, body);
   return new Promise((resolve) =>
     server.emit('request', replayedRequest(call, body), capturedResponse(resolve)),
