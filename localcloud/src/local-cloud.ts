@@ -130,7 +130,7 @@ export class LocalCloud {
 
       const dynamodb = await DynamoDbService.start({
         dataDir: join(options.dataDir, 'dynamodb'),
-        tableStatusMs: options.tableStatusMs ?? 0,
+        tableStatusMs: options.tableStatusMs,
       });
       opened.push(dynamodb);
       edge.addRoute(dynamodb.route());

@@ -110,13 +110,11 @@ export class DynamoDbTransactions {
   /** Answers one `TransactWriteItems` request. */
   async write(input: Record<string, unknown>): Promise<JsonAnswer> {
     try {
-      const request = validateRequest(input);
-      const actions = await Promise.all(
-        request.items.map((item, index) => this.plan(item, index, WRITE_ACTIONS)),
-      );
+      const { items, returnConsumedCapacity } = validateRequest(input);
+      const token = clientToken(input.ClientRequestToken, items);
+      const actions = await Promise.all(items.map((item, index) => this.plan(item, index, WRITE_ACTIONS)));
       refuseSharedItems(actions);
-      const hash = requestHash(request.items);
-      return await this.holdingItems(actions, () => this.commit(actions, request, hash));
+      return await this.holdingItems(actions, () => this.commit(actions, token, returnConsumedCapacity));
     } catch (error) {
       return answerOfError(error);
     }
@@ -125,7 +123,7 @@ export class DynamoDbTransactions {
   /** Answers one `TransactGetItems` request. */
   async get(input: Record<string, unknown>): Promise<JsonAnswer> {
     try {
-      const { items, returnConsumedCapacity } = validateRequest({ ...input, ClientRequestToken: undefined });
+      const { items, returnConsumedCapacity } = validateRequest(input);
       const actions = await Promise.all(items.map((item, index) => this.plan(item, index, READ_ACTIONS)));
       refuseSharedItems(actions);
       const reads = await this.holdingItems(actions, () =>
@@ -155,12 +153,15 @@ export class DynamoDbTransactions {
     if (expired.length > 0) await this.batch(expired);
   }
 
-  private async commit(actions: PlannedAction[], request: ValidRequest, hash: string): Promise<JsonAnswer> {
-    const tokenKey = request.token === undefined ? undefined : TOKEN_PREFIX + request.token;
-    if (tokenKey) {
-      const earlier = await this.read(tokenKey);
+  private async commit(
+    actions: PlannedAction[],
+    token: ClientToken | undefined,
+    returnConsumedCapacity: string | undefined,
+  ): Promise<JsonAnswer> {
+    if (token) {
+      const earlier = await this.read(token.key);
       if (isTokenRecord(earlier) && Date.now() - earlier.at < CLIENT_TOKEN_WINDOW_MS) {
-        if (earlier.hash !== hash)
+        if (earlier.hash !== token.hash)
           throw serviceError(
             'IdempotentParameterMismatchException',
             'The ClientRequestToken was used with a different request in the last 10 minutes.',
@@ -183,15 +184,19 @@ export class DynamoDbTransactions {
         },
       };
     const writes = outcomes.flatMap((outcome) => ('writes' in outcome ? outcome.writes : []));
-    if (tokenKey)
-      writes.push({ type: 'put', key: tokenKey, value: { hash, at: Date.now() } satisfies TokenRecord });
+    if (token)
+      writes.push({
+        type: 'put',
+        key: token.key,
+        value: { hash: token.hash, at: Date.now() } satisfies TokenRecord,
+      });
     await this.batch(writes);
     return {
       status: 200,
       body: consumedCapacity(
         actions,
         outcomes.map((outcome) => ('writes' in outcome ? outcome.capacity : undefined)),
-        request.returnConsumedCapacity,
+        returnConsumedCapacity,
       ),
     };
   }
@@ -202,6 +207,8 @@ export class DynamoDbTransactions {
    */
   private tryAction(action: PlannedAction): Promise<ActionOutcome> {
     const writes: BatchOperation[] = [];
+    // dynalite's key spaces are prefixes in its one LevelDB (db/index.js, getSubDb): the held-back
+    // writes carry their full keys, so that one batch of the database can take them all.
     let oldItem: unknown;
     const view: DynaliteStore = {
       ...this.store,
@@ -352,11 +359,16 @@ export class DynamoDbTransactions {
   }
 }
 
-/** A request whose top-level members are valid. */
+/** A request's `TransactItems` and `ReturnConsumedCapacity`, validated. */
 interface ValidRequest {
   items: unknown[];
-  token: string | undefined;
   returnConsumedCapacity: string | undefined;
+}
+
+/** A `ClientRequestToken`: where its record is kept, and the hash of the request it was used with. */
+interface ClientToken {
+  key: string;
+  hash: string;
 }
 
 function validateRequest(input: Record<string, unknown>): ValidRequest {
@@ -369,17 +381,25 @@ function validateRequest(input: Record<string, unknown>): ValidRequest {
     throw validationError(
       `1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length between 1 and ${MAX_TRANSACT_ITEMS}`,
     );
-  const token = input.ClientRequestToken;
-  if (token !== undefined && (typeof token !== 'string' || token.length < 1 || token.length > 36))
-    throw validationError(
-      "1 validation error detected: Value at 'clientRequestToken' failed to satisfy constraint: Member must have length between 1 and 36",
-    );
   const capacity = input.ReturnConsumedCapacity;
   if (capacity !== undefined && capacity !== 'INDEXES' && capacity !== 'TOTAL' && capacity !== 'NONE')
     throw validationError(
       `1 validation error detected: Value '${String(capacity)}' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]`,
     );
-  return { items, token, returnConsumedCapacity: capacity };
+  return { items, returnConsumedCapacity: capacity };
+}
+
+/** The `ClientRequestToken` of a write of `items`, validated, or `undefined` without one. */
+function clientToken(token: unknown, items: unknown[]): ClientToken | undefined {
+  if (token === undefined) return undefined;
+  if (typeof token !== 'string' || token.length < 1 || token.length > 36)
+    throw validationError(
+      "1 validation error detected: Value at 'clientRequestToken' failed to satisfy constraint: Member must have length between 1 and 36",
+    );
+  return {
+    key: TOKEN_PREFIX + token,
+    hash: createHash('sha256').update(JSON.stringify(items)).digest('hex'),
+  };
 }
 
 function refuseSharedItems(actions: PlannedAction[]): void {
@@ -442,10 +462,6 @@ function consumedCapacity(
       ...(mode === 'INDEXES' && { Table: { CapacityUnits: units } }),
     })),
   };
-}
-
-function requestHash(items: unknown[]): string {
-  return createHash('sha256').update(JSON.stringify(items)).digest('hex');
 }
 
 function isTokenRecord(value: unknown): value is TokenRecord {

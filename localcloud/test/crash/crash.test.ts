@@ -10,13 +10,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { afterAll, describe, expect, it } from 'vitest';
 import { historyOf } from '../support/cloud.js';
-import {
-  hostClientConfig,
-  type KillableHost,
-  killHost,
-  killRunningHosts,
-  startKillableHost,
-} from '../support/killable-host.js';
+import { killHost, killRunningHosts, startKillableHost } from '../support/killable-host.js';
 
 /**
  * Kills the engine's process with SIGKILL at random moments while executions are being started,
@@ -27,20 +21,7 @@ const KILLS = Number(process.env.CRASH_KILLS ?? 3);
 const HOST = join(import.meta.dirname, 'crash-host.ts');
 const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-crash-'));
 
-interface Host {
-  host: KillableHost;
-  sfn: SFNClient;
-}
-
-async function startHost(): Promise<Host> {
-  const host = await startKillableHost(HOST, [dataDir]);
-  return { host, sfn: new SFNClient(hostClientConfig(host.endpoint)) };
-}
-
-function kill({ host, sfn }: Host): Promise<void> {
-  sfn.destroy();
-  return killHost(host);
-}
+const startHost = () => startKillableHost(HOST, [dataDir], (config) => new SFNClient(config));
 
 const definition = {
   StartAt: 'Accept',
@@ -83,7 +64,7 @@ afterAll(() => {
 describe('crash: kill -9 under load', () => {
   it(`loses no acknowledged execution or answer across ${KILLS} kills`, async () => {
     let host = await startHost();
-    const { stateMachineArn } = await host.sfn.send(
+    const { stateMachineArn } = await host.client.send(
       new CreateStateMachineCommand({
         name: 'crash-test',
         definition: JSON.stringify(definition),
@@ -101,7 +82,7 @@ describe('crash: kill -9 under load', () => {
         while (running) {
           const name = `order-${counter++}`;
           try {
-            const { executionArn } = await current.sfn.send(
+            const { executionArn } = await current.client.send(
               new StartExecutionCommand({ stateMachineArn, name, input: JSON.stringify({ name }) }),
             );
             started.set(name, executionArn as string);
@@ -116,9 +97,9 @@ describe('crash: kill -9 under load', () => {
             if (!running) return;
             if (answered.has(name)) continue;
             try {
-              const token = await pendingToken(current.sfn, arn);
+              const token = await pendingToken(current.client, arn);
               if (!token) continue;
-              await current.sfn.send(
+              await current.client.send(
                 new SendTaskSuccessCommand({ taskToken: token, output: '{"made":true}' }),
               );
               answered.add(name);
@@ -132,16 +113,16 @@ describe('crash: kill -9 under load', () => {
       const work = Promise.all([starter(), starter(), starter(), answerer()]);
       await new Promise((resolve) => setTimeout(resolve, 800 + Math.random() * 1200));
       running = false;
-      await kill(current);
+      await killHost(current);
       await work;
       host = await startHost();
       // Right after the restart every acknowledged execution is there.
       for (const [name, arn] of started) {
-        const described = await host.sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
+        const described = await host.client.send(new DescribeExecutionCommand({ executionArn: arn }));
         expect(described.name).toBe(name);
         expect(['RUNNING', 'SUCCEEDED']).toContain(described.status);
         if (answered.has(name)) {
-          const events = await historyOf(host.sfn, arn);
+          const events = await historyOf(host.client, arn);
           expect(events.some((event) => event.type === 'TaskSucceeded')).toBe(true);
         }
       }
@@ -153,15 +134,15 @@ describe('crash: kill -9 under load', () => {
     while (open.size > 0 && Date.now() < deadline) {
       for (const name of [...open]) {
         const arn = started.get(name) as string;
-        const described = await host.sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
+        const described = await host.client.send(new DescribeExecutionCommand({ executionArn: arn }));
         if (described.status === 'SUCCEEDED') {
           open.delete(name);
           continue;
         }
         expect(described.status).toBe('RUNNING');
-        const token = await pendingToken(host.sfn, arn);
+        const token = await pendingToken(host.client, arn);
         if (token) {
-          await host.sfn
+          await host.client
             .send(new SendTaskSuccessCommand({ taskToken: token, output: '{"made":true}' }))
             .catch(() => undefined);
         }
@@ -172,7 +153,7 @@ describe('crash: kill -9 under load', () => {
 
     // Every execution's history is whole: ids 1..n in order, one start, one success.
     for (const arn of started.values()) {
-      const events = await historyOf(host.sfn, arn);
+      const events = await historyOf(host.client, arn);
       expect(events.map((event) => event.id)).toEqual(events.map((_, i) => i + 1));
       expect(events.filter((event) => event.type === 'ExecutionStarted')).toHaveLength(1);
       expect(events.filter((event) => event.type === 'ExecutionSucceeded')).toHaveLength(1);
@@ -188,6 +169,6 @@ describe('crash: kill -9 under load', () => {
     console.log(
       `crash test: ${started.size} executions acknowledged, ${answered.size} answered before a kill, ${KILLS} kills, 0 lost`,
     );
-    await kill(host);
+    await killHost(host);
   }, 120_000);
 });

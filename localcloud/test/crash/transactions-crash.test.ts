@@ -10,13 +10,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createActiveTable } from '../support/cloud.js';
-import {
-  hostClientConfig,
-  type KillableHost,
-  killHost,
-  killRunningHosts,
-  startKillableHost,
-} from '../support/killable-host.js';
+import { killHost, killRunningHosts, startKillableHost } from '../support/killable-host.js';
 
 /**
  * Kills the local cloud with SIGKILL while transactions take a unit from a wallet and write a
@@ -30,20 +24,7 @@ const START_BALANCE = 100_000;
 const HOST = join(import.meta.dirname, 'crash-host.ts');
 const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-transact-crash-'));
 
-interface Host {
-  host: KillableHost;
-  dynamodb: DynamoDBClient;
-}
-
-async function startHost(): Promise<Host> {
-  const host = await startKillableHost(HOST, [dataDir]);
-  return { host, dynamodb: new DynamoDBClient(hostClientConfig(host.endpoint)) };
-}
-
-function kill({ host, dynamodb }: Host): Promise<void> {
-  dynamodb.destroy();
-  return killHost(host);
-}
+const startHost = () => startKillableHost(HOST, [dataDir], (config) => new DynamoDBClient(config));
 
 /** One unit taken from `wallet` and its ledger line `line`, in one transaction. */
 function spend(dynamodb: DynamoDBClient, wallet: string, line: string) {
@@ -97,20 +78,20 @@ describe('crash: kill -9 during transactions', () => {
   it(`leaves every transaction whole or absent, and keeps every acknowledged one, across ${KILLS} kills`, async () => {
     let host = await startHost();
     const wallets = Array.from({ length: WALLETS }, (_, i) => `wallet-${i}`);
-    await createActiveTable(host.dynamodb, {
+    await createActiveTable(host.client, {
       TableName: 'wallets',
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
       KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
     });
-    await createActiveTable(host.dynamodb, {
+    await createActiveTable(host.client, {
       TableName: 'ledger',
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [{ AttributeName: 'line', AttributeType: 'S' }],
       KeySchema: [{ AttributeName: 'line', KeyType: 'HASH' }],
     });
     for (const id of wallets)
-      await host.dynamodb.send(
+      await host.client.send(
         new PutItemCommand({
           TableName: 'wallets',
           Item: { id: { S: id }, balance: { N: String(START_BALANCE) } },
@@ -126,7 +107,7 @@ describe('crash: kill -9 during transactions', () => {
         while (running) {
           const line = `line-${counter++}`;
           try {
-            await spend(current.dynamodb, wallet, line);
+            await spend(current.client, wallet, line);
             acknowledged.add(line);
           } catch {
             return; // Not acknowledged: the process died during the call.
@@ -136,13 +117,13 @@ describe('crash: kill -9 during transactions', () => {
       const work = Promise.all(wallets.flatMap((wallet) => [spender(wallet), spender(wallet)]));
       await new Promise((resolve) => setTimeout(resolve, 500 + Math.random() * 1000));
       running = false;
-      await kill(current);
+      await killHost(current);
       await work;
       host = await startHost();
 
-      const lines = await ledger(host.dynamodb);
+      const lines = await ledger(host.client);
       for (const wallet of wallets) {
-        const item = await host.dynamodb.send(
+        const item = await host.client.send(
           new GetItemCommand({ TableName: 'wallets', Key: { id: { S: wallet } }, ConsistentRead: true }),
         );
         const spent = START_BALANCE - Number(item.Item?.balance?.N);

@@ -8,13 +8,7 @@ import {
   PutTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  hostClientConfig,
-  type KillableHost,
-  killHost,
-  killRunningHosts,
-  startKillableHost,
-} from '../support/killable-host.js';
+import { killHost, killRunningHosts, startKillableHost } from '../support/killable-host.js';
 import { waitUntil } from './support/recorder.js';
 
 /**
@@ -30,27 +24,15 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-interface Host {
-  host: KillableHost;
-  events: EventBridgeClient;
-}
-
-async function startHost(mode: 'hold' | 'record'): Promise<Host> {
-  const host = await startKillableHost(HOST, [dataDir, mode]);
-  return { host, events: new EventBridgeClient(hostClientConfig(host.endpoint)) };
-}
-
-function kill({ host, events }: Host): Promise<void> {
-  events.destroy();
-  return killHost(host);
-}
+const startHost = (mode: 'hold' | 'record') =>
+  startKillableHost(HOST, [dataDir, mode], (config) => new EventBridgeClient(config));
 
 describe('a crash (SIGKILL)', () => {
   it('loses no event PutEvents acknowledged', async () => {
     // Arrange
     const first = await startHost('hold');
-    await first.events.send(new PutRuleCommand({ Name: 'all', EventPattern: '{"source": ["crash.test"]}' }));
-    await first.events.send(
+    await first.client.send(new PutRuleCommand({ Name: 'all', EventPattern: '{"source": ["crash.test"]}' }));
+    await first.client.send(
       new PutTargetsCommand({
         Rule: 'all',
         Targets: [{ Id: 'sink', Arn: 'arn:aws:lambda:us-east-1:000000000000:function:sink' }],
@@ -61,17 +43,17 @@ describe('a crash (SIGKILL)', () => {
 
     // Act
     for (let batch = 0; batch < 5; batch++) {
-      const put = await first.events.send(
+      const put = await first.client.send(
         new PutEventsCommand({ Entries: Array.from({ length: 10 }, () => entry) }),
       );
       acknowledged.push(...(put.Entries ?? []).map((result) => result.EventId as string));
     }
-    await kill(first);
+    await killHost(first);
     const second = await startHost('record');
     const log = join(dataDir, 'delivered.log');
     const delivered = () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []);
     await waitUntil(() => new Set(delivered()).size >= acknowledged.length, 10_000);
-    await kill(second);
+    await killHost(second);
 
     // Assert
     expect(new Set(delivered())).toEqual(new Set(acknowledged));
