@@ -67,6 +67,18 @@ async function qrCode(
   return QrCodeResponseSchema.parse(await response.json());
 }
 
+/**
+ * The shop's current code, with at least `minutes` left before it rotates: a check of "the code
+ * the display shows" across the rotation would see the next code. Near a rotation, waits for it.
+ */
+async function qrCodeLasting(shopId: string, minutes: number): Promise<QrCodeResponse> {
+  const code = await qrCode(shopId);
+  const left = new Date(code.expiresAt).getTime() - Date.now();
+  if (left >= minutes * 60_000) return code;
+  await new Promise((resolve) => setTimeout(resolve, left + 100));
+  return qrCode(shopId);
+}
+
 function order(shopId: string, customer: string, token: string, key?: string): Promise<Response> {
   return t.call('POST', pathFor(Api.placeOrder, { shopId }), {
     token: customer,
@@ -361,7 +373,7 @@ describe('POST /api/shops/{shopId}/orders', () => {
   it('admits exactly 10 of 100 customers scanning at once a code with 10 drinks left', async () => {
     // Arrange
     const shopId = await shop({ limits: { drinksPerCode: 50 } });
-    const { token } = await qrCode(shopId);
+    const { token } = await qrCodeLasting(shopId, 1);
     await arrangeRemaining(t.db, shopId, periodOf(token), 10);
     const customers: Array<{ userId: string; token: string }> = [];
     for (let i = 0; i < 10; i++)
@@ -384,7 +396,7 @@ describe('POST /api/shops/{shopId}/orders', () => {
     expect(reserved.filter((c) => c.openOrderId !== undefined)).toHaveLength(10);
     expect(reserved.filter((c) => c.dayCount === 0)).toHaveLength(90);
     expect((await qrCode(shopId)).remaining).toBe(0);
-  }, 60_000);
+  }, 120_000);
 
   describe('Idempotency-Key', () => {
     it('answers a retry with the first order, using no second drink', async () => {
