@@ -6,7 +6,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { IoTDataPlaneClient, PublishCommand } from '@aws-sdk/client-iot-data-plane';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DocumentTables } from '@coffee/backend';
+import { DocumentTables, withoutCallLog } from '@coffee/backend';
 import { startLocalCloudProcess } from '@coffee/localcloud/process';
 import { summarize, takeTurns } from './stats.js';
 
@@ -17,6 +17,8 @@ export interface SdkClientCost {
   builtPerCall: number;
   /** Middleware built once per command type (`cacheMiddleware: true`). */
   cached: number;
+  /** Cached, and without the SDK's logger middleware: how the backend configures every client. */
+  cachedWithoutCallLog: number;
 }
 
 /** Where a client sends its calls, and whether it caches each command type's middleware. */
@@ -27,8 +29,19 @@ interface ClientConfig {
   cacheMiddleware: boolean;
 }
 
-/** One kind of call, and the client that makes it, configured as given. */
-type CallMaker = (config: ClientConfig) => { call: () => Promise<unknown>; client: { destroy(): void } };
+/** One kind of call, and the client that makes it, configured as given, with the SDK's call log or without. */
+type CallMaker = (
+  config: ClientConfig,
+  callLog: boolean,
+) => { call: () => Promise<unknown>; client: { destroy(): void } };
+
+/** `client` as it comes, or without its call log (as the backend configures its clients). */
+function logging<Client extends Parameters<typeof withoutCallLog>[0]>(
+  client: Client,
+  callLog: boolean,
+): Client {
+  return callLog ? client : withoutCallLog(client);
+}
 
 /** The table the DynamoDB call reads. */
 const TABLE = 'bench-cost';
@@ -36,8 +49,8 @@ const TABLE = 'bench-cost';
 const CALLS: Record<string, CallMaker> = {
   // Built per call: lib-dynamodb's document client, which refuses the cache; cached: the backend's
   // DocumentTables on a caching client. Both read the same item and convert it to plain values.
-  'DynamoDB GetItem, as a document': (config) => {
-    const client = new DynamoDBClient(config);
+  'DynamoDB GetItem, as a document': (config, callLog) => {
+    const client = logging(new DynamoDBClient(config), callLog);
     const Key = { id: 'o-1' };
     if (!config.cacheMiddleware) {
       const documents = DynamoDBDocumentClient.from(client);
@@ -46,29 +59,30 @@ const CALLS: Record<string, CallMaker> = {
     const tables = new DocumentTables(client);
     return { client, call: () => tables.get({ TableName: TABLE, Key }) };
   },
-  'IoT data Publish': (config) => {
-    const client = new IoTDataPlaneClient(config);
+  'IoT data Publish': (config, callLog) => {
+    const client = logging(new IoTDataPlaneClient(config), callLog);
     const payload = new TextEncoder().encode('{"type":"OrderUpdated"}');
     return { client, call: () => client.send(new PublishCommand({ topic: 'bench/cost', qos: 1, payload })) };
   },
-  'EventBridge PutEvents': (config) => {
-    const client = new EventBridgeClient(config);
+  'EventBridge PutEvents': (config, callLog) => {
+    const client = logging(new EventBridgeClient(config), callLog);
     const entry = { Source: 'bench', DetailType: 'Cost', Detail: '{"orderId":"o-1"}' };
     return { client, call: () => client.send(new PutEventsCommand({ Entries: [entry] })) };
   },
-  'Step Functions ListStateMachines': (config) => {
-    const client = new SFNClient(config);
+  'Step Functions ListStateMachines': (config, callLog) => {
+    const client = logging(new SFNClient(config), callLog);
     return { client, call: () => client.send(new ListStateMachinesCommand({})) };
   },
 };
 
 /**
  * What an AWS SDK call costs the CPU of the thread that makes it, as the shop's functions make
- * them one after another, with each command's middleware built on every call and built once per
- * command type (how `backend/src/aws/clients.ts` configures every client; for DynamoDB, the
- * document client against the backend's `DocumentTables`). The services answer from a local cloud in a process of its own, so this process's CPU
- * is the client's alone. The two configurations take turns over `rounds` rounds of `calls`
- * calls each, after a warm-up round.
+ * them one after another, with each command's middleware built on every call, built once per
+ * command type, and built once without the SDK's logger middleware (how `backend/src/aws/clients.ts`
+ * configures every client; for DynamoDB, the document client against the backend's
+ * `DocumentTables`). The services answer from a local cloud in a process of its own, so this
+ * process's CPU is the client's alone. The three configurations take turns over `rounds` rounds of
+ * `calls` calls each, after a warm-up round.
  */
 export async function measureSdkClientCost(rounds: number, calls: number): Promise<SdkClientCost[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-sdk-cost-'));
@@ -83,18 +97,21 @@ export async function measureSdkClientCost(rounds: number, calls: number): Promi
     const costs: SdkClientCost[] = [];
     for (const [call, make] of Object.entries(CALLS)) {
       const variants = {
-        builtPerCall: make({ ...connection, cacheMiddleware: false }),
-        cached: make({ ...connection, cacheMiddleware: true }),
+        builtPerCall: make({ ...connection, cacheMiddleware: false }, true),
+        cached: make({ ...connection, cacheMiddleware: true }, true),
+        cachedWithoutCallLog: make({ ...connection, cacheMiddleware: true }, false),
       };
       const perRound = await takeTurns(rounds, {
         builtPerCall: () => cpuPerCall(variants.builtPerCall.call, calls),
         cached: () => cpuPerCall(variants.cached.call, calls),
+        cachedWithoutCallLog: () => cpuPerCall(variants.cachedWithoutCallLog.call, calls),
       });
       for (const variant of Object.values(variants)) variant.client.destroy();
       costs.push({
         call,
         builtPerCall: summarize(perRound.builtPerCall).p50,
         cached: summarize(perRound.cached).p50,
+        cachedWithoutCallLog: summarize(perRound.cachedWithoutCallLog).p50,
       });
     }
     return costs;
