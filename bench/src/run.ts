@@ -241,7 +241,7 @@ ${rushes.map(rushRow).join('\n')}
 compressed rush (pauses of a second, so about ${fixed(rushes[0]?.[0]?.lifecyclesPerSecond ?? 0, 0)} orders a second): the first is what the shop
 does first after it starts, its code not yet optimised by the JavaScript engine (three threads
 each warm up on their own); the second is the same rush again right after, ${WARM_RUSH_RUNS} times one after
-the other: each figure is the median run's, every run's p99 in brackets. The third is 50
+the other: each figure is the median over the runs, every run's p99 in brackets. The third is 50
 customers scanning at the same instant and choosing at once: ${burstCpuSentence(rushes[2]?.[0])} The fourth is people's
 pace, three orders each: 150 samples, so its p99 is the second slowest (with 50 it would be the
 slowest). The last is one customer alone, 40 orders one after the other: what the chain of calls
