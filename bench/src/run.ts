@@ -78,7 +78,7 @@ const rushRuns: RushRun[] = quick
   ? [{ plan: { customers: 10, rounds: 1, arrivalWindowMs: 0, thinkMs: 0 }, times: 1 }]
   : [
       // The first thing the freshly started shop does, then the same rush once it has warmed up,
-      // five times: the same seeded rush's p99 moved by 2× or more between runs on this machine.
+      // several times: the same seeded rush's p99 moved by 2× or more between runs on this machine.
       { plan: compressedRush, times: 1 },
       { plan: compressedRush, times: WARM_RUSH_RUNS },
       { plan: { customers: 50, rounds: 1, arrivalWindowMs: 0, thinkMs: 0 }, times: 1 },

@@ -47,8 +47,9 @@ function logging<Client extends Parameters<typeof withoutCallLog>[0]>(
 const TABLE = 'bench-cost';
 
 const CALLS: Record<string, CallMaker> = {
-  // Built per call: lib-dynamodb's document client, which refuses the cache; cached: the backend's
-  // DocumentTables on a caching client. Both read the same item and convert it to plain values.
+  // Built per call: lib-dynamodb's document client, which refuses the cache; cached (with the
+  // logger or without): the backend's DocumentTables on a caching client. All read the same item
+  // and convert it to plain values.
   'DynamoDB GetItem, as a document': (config, callLog) => {
     const client = logging(new DynamoDBClient(config), callLog);
     const Key = { id: 'o-1' };
