@@ -43,7 +43,7 @@ export interface ShopHarness {
     body?: unknown,
     headers?: Record<string, string>,
   ): Promise<T>;
-  /** Subscribes as `token` to `topic` (QoS 1). */
+  /** Subscribes as `token` to `topic` (QoS 1), on a connection of its own until its `close()`. */
   subscribe(token: string, topic: string): Promise<MessageWaiter>;
   /** Creates `count` customers, signed in and subscribed to their own topic. */
   newCustomers(count: number): Promise<BenchCustomer[]>;
@@ -70,7 +70,7 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
   });
   const origin = runtime.webUrl;
   const client = await ShopClient.connect(origin, runtime.edgeUrl);
-  const mqttClients: MqttClient[] = [];
+  const waiters: MessageWaiter[] = [];
 
   const call = async <T>(
     method: string,
@@ -88,9 +88,10 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
     const connection = await mqtt.connectAsync(`${origin.replace('http', 'ws')}/mqtt?token=${token}`, {
       reconnectPeriod: 0,
     });
-    mqttClients.push(connection);
     await connection.subscribeAsync(topic, { qos: 1 });
-    return new MessageWaiter(connection);
+    const waiter = new MessageWaiter(connection);
+    waiters.push(waiter);
+    return waiter;
   };
   const newCustomer = async (): Promise<BenchCustomer> => {
     const token = await client.newCustomer();
@@ -124,7 +125,7 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
     },
     measure: (run) => measureProcess(runtime.pid, run),
     async stop() {
-      await Promise.all(mqttClients.map((connection) => connection.endAsync(true)));
+      await Promise.all(waiters.map((waiter) => waiter.close()));
       client.close();
       await runtime.stop();
       rmSync(dataDir, { recursive: true, force: true });
@@ -136,8 +137,9 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
 export class MessageWaiter {
   private readonly seen = new Set<string>();
   private readonly waiting = new Map<string, () => void>();
+  private closed: Promise<void> | undefined;
 
-  constructor(client: MqttClient) {
+  constructor(private readonly client: MqttClient) {
     client.on('message', (_topic, payload) => {
       const message = JSON.parse(payload.toString()) as { type: string; detail: { orderId?: string } };
       const key = `${message.detail.orderId}:${message.type}`;
@@ -161,6 +163,12 @@ export class MessageWaiter {
         resolve();
       });
     });
+  }
+
+  /** Ends the subscription's connection, as a phone or display leaving the shop does (once). */
+  close(): Promise<void> {
+    this.closed ??= this.client.endAsync(true);
+    return this.closed;
   }
 }
 

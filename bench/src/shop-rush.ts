@@ -100,15 +100,21 @@ export async function measureShopRush(shop: ShopHarness, plan: RushPlan): Promis
   const display = new DisplayedCode(shop);
   const people = await shop.newCustomers(plan.customers);
   const times: LifecycleTimes[] = [];
-  const measured = await shop.measure(() =>
-    Promise.all(
-      people.map(async (customer) => {
-        await sleep(random() * plan.arrivalWindowMs);
-        for (let round = 0; round < plan.rounds; round++)
-          times.push(await orderLifecycle(shop, customer, queue, pause, display));
-      }),
-    ),
-  );
+  const measured = await shop
+    .measure(() =>
+      Promise.all(
+        people.map(async (customer) => {
+          await sleep(random() * plan.arrivalWindowMs);
+          for (let round = 0; round < plan.rounds; round++)
+            times.push(await orderLifecycle(shop, customer, queue, pause, display));
+        }),
+      ),
+    )
+    // The rush's people and display leave: the next rush meets a shop with one display watching
+    // the queue, as a shop has, not one more for every rush before it.
+    .finally(() =>
+      Promise.all([queue, ...people.map((person) => person.mine)].map((waiter) => waiter.close())),
+    );
   const samples = {
     scanToAccepted: times.map((t) => t.scanToAccepted),
     submitToQueue: times.map((t) => t.submitToQueue),
