@@ -6,7 +6,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { IoTDataPlaneClient, PublishCommand } from '@aws-sdk/client-iot-data-plane';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DocumentTables, withoutCallLog } from '@coffee/backend';
+import { DocumentTables, leanClient, withoutCallLog } from '@coffee/backend';
 import { startLocalCloudProcess } from '@coffee/localcloud/process';
 import { summarize, takeTurns } from './stats.js';
 
@@ -17,8 +17,10 @@ export interface SdkClientCost {
   builtPerCall: number;
   /** Middleware built once per command type (`cacheMiddleware: true`). */
   cached: number;
-  /** Cached, and without the SDK's logger middleware: how the backend configures every client. */
+  /** Cached, and without the SDK's logger middleware. */
   cachedWithoutCallLog: number;
+  /** Cached, and made lean (no logger, configuration with fast properties): the backend's clients. */
+  lean: number;
 }
 
 /** Where a client sends its calls, and whether it caches each command type's middleware. */
@@ -29,19 +31,16 @@ interface ClientConfig {
   cacheMiddleware: boolean;
 }
 
-/** One kind of call, and the client that makes it, configured as given, with the SDK's call log or without. */
+/** What is done to a client once it is made: nothing, or one of the backend's own steps. */
+type Tuning = <Client extends Parameters<typeof leanClient>[0]>(client: Client) => Client;
+
+/** One kind of call, and the client that makes it, configured as given and tuned by `tune`. */
 type CallMaker = (
   config: ClientConfig,
-  callLog: boolean,
+  tune: Tuning,
 ) => { call: () => Promise<unknown>; client: { destroy(): void } };
 
-/** `client` as it comes, or without its call log (as the backend configures its clients). */
-function logging<Client extends Parameters<typeof withoutCallLog>[0]>(
-  client: Client,
-  callLog: boolean,
-): Client {
-  return callLog ? client : withoutCallLog(client);
-}
+const asItComes: Tuning = (client) => client;
 
 /** The table the DynamoDB call reads. */
 const TABLE = 'bench-cost';
@@ -50,8 +49,8 @@ const CALLS: Record<string, CallMaker> = {
   // Built per call: lib-dynamodb's document client, which refuses the cache; cached (with the
   // logger or without): the backend's DocumentTables on a caching client. All read the same item
   // and convert it to plain values.
-  'DynamoDB GetItem, as a document': (config, callLog) => {
-    const client = logging(new DynamoDBClient(config), callLog);
+  'DynamoDB GetItem, as a document': (config, tune) => {
+    const client = tune(new DynamoDBClient(config));
     const Key = { id: 'o-1' };
     if (!config.cacheMiddleware) {
       const documents = DynamoDBDocumentClient.from(client);
@@ -60,18 +59,18 @@ const CALLS: Record<string, CallMaker> = {
     const tables = new DocumentTables(client);
     return { client, call: () => tables.get({ TableName: TABLE, Key }) };
   },
-  'IoT data Publish': (config, callLog) => {
-    const client = logging(new IoTDataPlaneClient(config), callLog);
+  'IoT data Publish': (config, tune) => {
+    const client = tune(new IoTDataPlaneClient(config));
     const payload = new TextEncoder().encode('{"type":"OrderUpdated"}');
     return { client, call: () => client.send(new PublishCommand({ topic: 'bench/cost', qos: 1, payload })) };
   },
-  'EventBridge PutEvents': (config, callLog) => {
-    const client = logging(new EventBridgeClient(config), callLog);
+  'EventBridge PutEvents': (config, tune) => {
+    const client = tune(new EventBridgeClient(config));
     const entry = { Source: 'bench', DetailType: 'Cost', Detail: '{"orderId":"o-1"}' };
     return { client, call: () => client.send(new PutEventsCommand({ Entries: [entry] })) };
   },
-  'Step Functions ListStateMachines': (config, callLog) => {
-    const client = logging(new SFNClient(config), callLog);
+  'Step Functions ListStateMachines': (config, tune) => {
+    const client = tune(new SFNClient(config));
     return { client, call: () => client.send(new ListStateMachinesCommand({})) };
   },
 };
@@ -79,11 +78,12 @@ const CALLS: Record<string, CallMaker> = {
 /**
  * What an AWS SDK call costs the CPU of the thread that makes it, as the shop's functions make
  * them one after another, with each command's middleware built on every call, built once per
- * command type, and built once without the SDK's logger middleware (how `backend/src/aws/clients.ts`
- * configures every client; for DynamoDB, the document client against the backend's
- * `DocumentTables`). The services answer from a local cloud in a process of its own, so this
- * process's CPU is the client's alone. The three configurations take turns over `rounds` rounds of
- * `calls` calls each, after a warm-up round.
+ * command type, built once without the SDK's logger middleware, and built once on a lean client (no
+ * logger, its configuration made fast: how `backend/src/aws/clients.ts` configures every client).
+ * For DynamoDB, the first is the document client and the others the backend's `DocumentTables`.
+ * The services answer from a local cloud in a process of its own, so this process's CPU is the
+ * client's alone. The four configurations take turns over `rounds` rounds of `calls` calls each,
+ * after a warm-up round.
  */
 export async function measureSdkClientCost(rounds: number, calls: number): Promise<SdkClientCost[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-sdk-cost-'));
@@ -98,14 +98,16 @@ export async function measureSdkClientCost(rounds: number, calls: number): Promi
     const costs: SdkClientCost[] = [];
     for (const [call, make] of Object.entries(CALLS)) {
       const variants = {
-        builtPerCall: make({ ...connection, cacheMiddleware: false }, true),
-        cached: make({ ...connection, cacheMiddleware: true }, true),
-        cachedWithoutCallLog: make({ ...connection, cacheMiddleware: true }, false),
+        builtPerCall: make({ ...connection, cacheMiddleware: false }, asItComes),
+        cached: make({ ...connection, cacheMiddleware: true }, asItComes),
+        cachedWithoutCallLog: make({ ...connection, cacheMiddleware: true }, withoutCallLog),
+        lean: make({ ...connection, cacheMiddleware: true }, leanClient),
       };
       const perRound = await takeTurns(rounds, {
         builtPerCall: () => cpuPerCall(variants.builtPerCall.call, calls),
         cached: () => cpuPerCall(variants.cached.call, calls),
         cachedWithoutCallLog: () => cpuPerCall(variants.cachedWithoutCallLog.call, calls),
+        lean: () => cpuPerCall(variants.lean.call, calls),
       });
       for (const variant of Object.values(variants)) variant.client.destroy();
       costs.push({
@@ -113,6 +115,7 @@ export async function measureSdkClientCost(rounds: number, calls: number): Promi
         builtPerCall: summarize(perRound.builtPerCall).p50,
         cached: summarize(perRound.cached).p50,
         cachedWithoutCallLog: summarize(perRound.cachedWithoutCallLog).p50,
+        lean: summarize(perRound.lean).p50,
       });
     }
     return costs;

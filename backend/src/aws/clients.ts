@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { IoTDataPlaneClient } from '@aws-sdk/client-iot-data-plane';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import toFastProperties from 'to-fast-properties';
 import { DocumentTables } from './document-tables.js';
 
 /**
@@ -12,15 +13,15 @@ import { DocumentTables } from './document-tables.js';
  * Each client builds a command's middleware once per command type instead of on every call
  * (`cacheMiddleware`), which took 7–33% off the CPU of each call on the calling thread in our runs
  * (`npm run bench`, "The parts' own limits"); an order makes about 35 calls. DynamoDB is reached
- * through {@link DocumentTables}, since the document client cannot cache. No client logs its
- * calls (see {@link withoutCallLog}).
+ * through {@link DocumentTables}, since the document client cannot cache. Each client is made
+ * lean ({@link leanClient}).
  */
 export const aws = {
-  dynamodb: lazy(() => new DocumentTables(withoutCallLog(new DynamoDBClient({ cacheMiddleware: true })))),
-  events: lazy(() => withoutCallLog(new EventBridgeClient({ cacheMiddleware: true }))),
-  stepFunctions: lazy(() => withoutCallLog(new SFNClient({ cacheMiddleware: true }))),
+  dynamodb: lazy(() => new DocumentTables(leanClient(new DynamoDBClient({ cacheMiddleware: true })))),
+  events: lazy(() => leanClient(new EventBridgeClient({ cacheMiddleware: true }))),
+  stepFunctions: lazy(() => leanClient(new SFNClient({ cacheMiddleware: true }))),
   iotData: lazy(() =>
-    withoutCallLog(
+    leanClient(
       new IoTDataPlaneClient({
         cacheMiddleware: true,
         ...(process.env.IOT_DATA_ENDPOINT && { endpoint: process.env.IOT_DATA_ENDPOINT }),
@@ -29,6 +30,27 @@ export const aws = {
   ),
 };
 
+/** Any AWS SDK v3 client, as {@link leanClient} and {@link withoutCallLog} take it. */
+interface SdkClient {
+  middlewareStack: { remove(name: string): boolean };
+  config: object;
+}
+
+/**
+ * `client` as the backend uses every AWS SDK client: without its call log ({@link withoutCallLog}),
+ * and with its resolved configuration in V8's fast-properties form. The SDK builds that
+ * configuration by adding some fifty properties, one resolver after another, which leaves it a
+ * dictionary; then it copies the whole of it (`{ ...config }`) three or four times on every call
+ * (endpoint, serializer, deserializer, signer), and a copy of a dictionary takes V8's slow path.
+ * Made fast once, the copies took 13 to 15% off a call's CPU on the calling thread (GetItem 0.588 →
+ * 0.499 ms, Publish 0.458 → 0.386 ms, against the local cloud). Only the object's internal layout
+ * changes, not its properties or their values.
+ */
+export function leanClient<Client extends SdkClient>(client: Client): Client {
+  toFastProperties(withoutCallLog(client).config);
+  return client;
+}
+
 /**
  * Removes the SDK's logger middleware from `client`. It copies every call's input and output with
  * their sensitive fields masked, for a logger the backend never configures, which drops the copies:
@@ -36,9 +58,7 @@ export const aws = {
  * measured one after another against the local cloud). Errors still reach the caller, and Lambda
  * logs the functions' own output.
  */
-export function withoutCallLog<Client extends { middlewareStack: { remove(name: string): boolean } }>(
-  client: Client,
-): Client {
+export function withoutCallLog<Client extends Pick<SdkClient, 'middlewareStack'>>(client: Client): Client {
   client.middlewareStack.remove('loggerMiddleware');
   return client;
 }
