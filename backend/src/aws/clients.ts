@@ -42,9 +42,9 @@ interface SdkClient {
  * configuration by adding some fifty properties, one resolver after another, which leaves it a
  * dictionary; then it copies the whole of it (`{ ...config }`) three or four times on every call
  * (endpoint, serializer, deserializer, signer), and a copy of a dictionary takes V8's slow path.
- * Made fast once, the copies took 13 to 15% off a call's CPU on the calling thread (GetItem 0.588 →
- * 0.499 ms, Publish 0.458 → 0.386 ms, against the local cloud). Only the object's internal layout
- * changes, not its properties or their values.
+ * Made fast once, the copies took 12 to 16% off a call's CPU on the calling thread (`npm run bench`,
+ * "The parts' own limits": GetItem 0.543 → 0.472 ms, Publish 0.478 → 0.416 ms). Only the object's
+ * internal layout changes, not its properties or their values.
  */
 export function leanClient<Client extends SdkClient>(client: Client): Client {
   toFastProperties(withoutCallLog(client).config);
