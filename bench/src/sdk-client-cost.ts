@@ -42,13 +42,24 @@ type CallMaker = (
 
 const asItComes: Tuning = (client) => client;
 
+/** The configurations compared, each a column of {@link SdkClientCost}. */
+const CONFIGURATIONS: Record<
+  Exclude<keyof SdkClientCost, 'call'>,
+  { cacheMiddleware: boolean; tune: Tuning }
+> = {
+  builtPerCall: { cacheMiddleware: false, tune: asItComes },
+  cached: { cacheMiddleware: true, tune: asItComes },
+  cachedWithoutCallLog: { cacheMiddleware: true, tune: withoutCallLog },
+  lean: { cacheMiddleware: true, tune: leanClient },
+};
+
 /** The table the DynamoDB call reads. */
 const TABLE = 'bench-cost';
 
 const CALLS: Record<string, CallMaker> = {
-  // Built per call: lib-dynamodb's document client, which refuses the cache; cached (with the
-  // logger or without): the backend's DocumentTables on a caching client. All read the same item
-  // and convert it to plain values.
+  // Built per call: lib-dynamodb's document client, which refuses the cache; the others: the
+  // backend's DocumentTables on a caching client. All read the same item and convert it to plain
+  // values.
   'DynamoDB GetItem, as a document': (config, tune) => {
     const client = tune(new DynamoDBClient(config));
     const Key = { id: 'o-1' };
@@ -97,26 +108,15 @@ export async function measureSdkClientCost(rounds: number, calls: number): Promi
     await createTable(connection);
     const costs: SdkClientCost[] = [];
     for (const [call, make] of Object.entries(CALLS)) {
-      const variants = {
-        builtPerCall: make({ ...connection, cacheMiddleware: false }, asItComes),
-        cached: make({ ...connection, cacheMiddleware: true }, asItComes),
-        cachedWithoutCallLog: make({ ...connection, cacheMiddleware: true }, withoutCallLog),
-        lean: make({ ...connection, cacheMiddleware: true }, leanClient),
-      };
-      const perRound = await takeTurns(rounds, {
-        builtPerCall: () => cpuPerCall(variants.builtPerCall.call, calls),
-        cached: () => cpuPerCall(variants.cached.call, calls),
-        cachedWithoutCallLog: () => cpuPerCall(variants.cachedWithoutCallLog.call, calls),
-        lean: () => cpuPerCall(variants.lean.call, calls),
-      });
+      const variants = mapValues(CONFIGURATIONS, ({ cacheMiddleware, tune }) =>
+        make({ ...connection, cacheMiddleware }, tune),
+      );
+      const perRound = await takeTurns(
+        rounds,
+        mapValues(variants, (variant) => () => cpuPerCall(variant.call, calls)),
+      );
       for (const variant of Object.values(variants)) variant.client.destroy();
-      costs.push({
-        call,
-        builtPerCall: summarize(perRound.builtPerCall).p50,
-        cached: summarize(perRound.cached).p50,
-        cachedWithoutCallLog: summarize(perRound.cachedWithoutCallLog).p50,
-        lean: summarize(perRound.lean).p50,
-      });
+      costs.push({ call, ...mapValues(perRound, (samples) => summarize(samples).p50) });
     }
     return costs;
   } finally {
@@ -148,6 +148,16 @@ async function createTable(connection: Omit<ClientConfig, 'cacheMiddleware'>): P
     },
   });
   client.destroy();
+}
+
+/** `record` with `transform` applied to each of its values. */
+function mapValues<Key extends string, From, To>(
+  record: Record<Key, From>,
+  transform: (value: From) => To,
+): Record<Key, To> {
+  return Object.fromEntries(
+    Object.entries<From>(record).map(([key, value]) => [key, transform(value)]),
+  ) as Record<Key, To>;
 }
 
 /** This process's CPU (user + system) per call over `calls` calls one after another, ms. */

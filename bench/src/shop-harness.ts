@@ -70,7 +70,8 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
   });
   const origin = runtime.webUrl;
   const client = await ShopClient.connect(origin, runtime.edgeUrl);
-  const waiters: MessageWaiter[] = [];
+  /** The subscriptions still open, which `stop()` ends. */
+  const waiters = new Set<MessageWaiter>();
 
   const call = async <T>(
     method: string,
@@ -90,7 +91,8 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
     });
     await connection.subscribeAsync(topic, { qos: 1 });
     const waiter = new MessageWaiter(connection);
-    waiters.push(waiter);
+    waiters.add(waiter);
+    connection.once('end', () => waiters.delete(waiter));
     return waiter;
   };
   const newCustomer = async (): Promise<BenchCustomer> => {
@@ -125,7 +127,7 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
     },
     measure: (run) => measureProcess(runtime.pid, run),
     async stop() {
-      await Promise.all(waiters.map((waiter) => waiter.close()));
+      await Promise.all([...waiters].map((waiter) => waiter.close()));
       client.close();
       await runtime.stop();
       rmSync(dataDir, { recursive: true, force: true });
