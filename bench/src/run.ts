@@ -69,10 +69,14 @@ for (const row of fanout) {
 }
 
 const compressedRush: RushPlan = { customers: 50, rounds: 3, arrivalWindowMs: 10_000, thinkMs: 1_000 };
-/** A rush, and how many times it runs in a row. */
+// People's pace: a keynote break's 50 customers arriving within a minute, ~10 s per step; three
+// orders each, so that the p99 is not simply the slowest of 50.
+const peoplesPace: RushPlan = { customers: 50, rounds: 3, arrivalWindowMs: 60_000, thinkMs: 10_000 };
+/** A rush, how many times it runs in a row, and whether on a just-started shop of its own. */
 interface RushRun {
   plan: RushPlan;
   times: number;
+  ownShop?: boolean;
 }
 const rushRuns: RushRun[] = quick
   ? [{ plan: { customers: 10, rounds: 1, arrivalWindowMs: 0, thinkMs: 0 }, times: 1 }]
@@ -82,29 +86,39 @@ const rushRuns: RushRun[] = quick
       { plan: compressedRush, times: 1 },
       { plan: compressedRush, times: WARM_RUSH_RUNS },
       { plan: { customers: 50, rounds: 1, arrivalWindowMs: 0, thinkMs: 0 }, times: 1 },
-      // People's pace: a keynote break's 50 customers arriving within a minute, ~10 s per step;
-      // three orders each, so that the p99 is not simply the slowest of 50.
-      { plan: { customers: 50, rounds: 3, arrivalWindowMs: 60_000, thinkMs: 10_000 }, times: 1 },
+      // A shop's first real rush, as right after a restart: on a shop that has done nothing yet.
+      { plan: peoplesPace, times: 1, ownShop: true },
+      { plan: peoplesPace, times: 1 },
       // One customer alone, the code warm: the chain's own time, with nobody to queue behind.
       { plan: { customers: 1, rounds: 40, arrivalWindowMs: 0, thinkMs: 300 }, times: 1 },
     ];
-// One shop, in a process of its own, for every shop benchmark.
+// One shop, in a process of its own, for every shop benchmark but those on a shop of their own.
 const shop = await startShop();
-/** Each rush's runs, in the order of `rushRuns`. */
-const rushes: ShopRushResult[][] = [];
-for (const { plan, times } of rushRuns) {
+/** A rush's runs, and whether the first met a shop that had done nothing before. */
+interface MeasuredRush {
+  runs: ShopRushResult[];
+  justStarted: boolean;
+}
+/** In the order of `rushRuns`. */
+const rushes: MeasuredRush[] = [];
+let shopUsed = false;
+for (const { plan, times, ownShop } of rushRuns) {
+  const rushShop = ownShop ? await startShop() : shop;
+  const justStarted = ownShop === true || !shopUsed;
+  shopUsed ||= !ownShop;
   const runs: ShopRushResult[] = [];
   for (let run = 0; run < times; run++) {
     console.log(
-      `bench: shop rush, ${plan.customers} customers × ${plan.rounds} orders, arriving within ${plan.arrivalWindowMs} ms, ${plan.thinkMs} ms pauses`,
+      `bench: shop rush, ${plan.customers} customers × ${plan.rounds} orders, arriving within ${plan.arrivalWindowMs} ms, ${plan.thinkMs} ms pauses${ownShop ? ', on a just-started shop of its own' : ''}`,
     );
-    const rush = await measureShopRush(shop, plan);
+    const rush = await measureShopRush(rushShop, plan);
     runs.push(rush);
     console.log(
       `  scan → accepted p50 ${fixed(rush.scanToAccepted.p50)} ms, p99 ${fixed(rush.scanToAccepted.p99)} ms; drink → queue topic p50 ${fixed(rush.submitToQueue.p50)} ms, p99 ${fixed(rush.submitToQueue.p99)} ms; ${fixed(rush.lifecyclesPerSecond, 1)} lifecycles/s`,
     );
   }
-  rushes.push(runs);
+  if (ownShop) await rushShop.stop();
+  rushes.push({ runs, justStarted });
 }
 
 const openLevels = quick ? [10] : [10, 100, 1_000];
@@ -233,19 +247,21 @@ their topic, pauses, puts the drink (**drink → queue**: until WaitingCompletio
 display subscribed to the shop's queue topic); a barista makes and completes it; the customer waits
 for OrderFinished before the next order. Pauses are ±50% around the mean, from a seeded generator.
 
-| customers × orders | arrivals within | mean pause | scan → accepted p50 / p99 ms | drink → queue p50 / p99 ms | lifecycles/s | CPU % of a core | peak RSS MiB |
-|---|---:|---:|---:|---:|---:|---:|---:|
+| the shop | customers × orders | arrivals within | mean pause | scan → accepted p50 / p99 ms | drink → queue p50 / p99 ms | lifecycles/s | CPU % of a core | peak RSS MiB |
+|---|---|---:|---:|---:|---:|---:|---:|---:|
 ${rushes.map(rushRow).join('\n')}
 
 (target: p99 under ${RUSH_TARGET_P99_MS} ms for both, with 50 concurrent customers.) The first two rows are a
-compressed rush (pauses of a second, so about ${fixed(rushes[0]?.[0]?.lifecyclesPerSecond ?? 0, 0)} orders a second): the first is what the shop
+compressed rush (pauses of a second, so about ${fixed(rushes[0]?.runs[0]?.lifecyclesPerSecond ?? 0, 0)} orders a second): the first is what the shop
 does first after it starts, its code not yet optimised by the JavaScript engine (three threads
 each warm up on their own); the second is the same rush again right after, ${WARM_RUSH_RUNS} times one after
 the other: each figure is the median over the runs, every run's p99 in brackets. The third is 50
-customers scanning at the same instant and choosing at once: ${burstCpuSentence(rushes[2]?.[0])} The fourth is people's
-pace, three orders each: 150 samples, so its p99 is the second slowest (with 50 it would be the
-slowest). The last is one customer alone, 40 orders one after the other: what the chain of calls
-below takes by itself, the floor under the others' latencies.
+customers scanning at the same instant and choosing at once: ${burstCpuSentence(rushes[2]?.runs[0])} The next two are
+people's pace, three orders each: 150 samples, so a p99 is the second slowest (with 50 it would be
+the slowest); the first of them on a shop of its own that has done nothing before, as a shop's
+first rush after \`npm start\` or a restart meets it, the second on the warm shop. The last is one
+customer alone, 40 orders one after the other: what the chain of calls below takes by itself, the
+floor under the others' latencies.
 
 What bounds them: scan → accepted is six waits one after the other (the shop and the customer's
 record, read together; claiming the idempotency key, which names the order to come; reserving the
@@ -335,7 +351,7 @@ ${sdkCosts.map((row) => `| ${row.call} | ${fixed(row.builtPerCall, 3)} | ${fixed
 `;
 
 if (!quick) {
-  const firstRush = rushes[0]?.[0];
+  const firstRush = rushes[0]?.runs[0];
   if (firstRush) {
     const plot = latencyPlotSvg(`Shop rush: ${firstRush.customers} customers × ${firstRush.rounds} orders`, [
       { name: 'scan → accepted', samples: firstRush.samples.scanToAccepted, color: '#1f77b4' },
@@ -351,7 +367,7 @@ if (!quick) {
  * A row of the rush table: each figure the median of the rush's runs; with more than one run, every
  * run's p99 follows in brackets.
  */
-function rushRow(runs: ShopRushResult[]): string {
+function rushRow({ runs, justStarted }: MeasuredRush): string {
   const { customers, rounds, arrivalWindowMs, thinkMs } = runs[0] as ShopRushResult;
   const median = (values: number[]) => summarize(values).p50;
   const latency = (measure: 'scanToAccepted' | 'submitToQueue') => {
@@ -359,7 +375,7 @@ function rushRow(runs: ShopRushResult[]): string {
     const cell = `${fixed(median(runs.map((run) => run[measure].p50)), 1)} / ${fixed(median(p99s), 1)}`;
     return runs.length === 1 ? cell : `${cell} (${p99s.map((p99) => fixed(p99, 1)).join(', ')})`;
   };
-  return `| ${customers} × ${rounds} | ${arrivalWindowMs} ms | ${thinkMs} ms | ${latency('scanToAccepted')} | ${latency('submitToQueue')} | ${fixed(median(runs.map((run) => run.lifecyclesPerSecond)), 1)} | ${fixed(median(runs.map((run) => run.cpuPercent)), 0)} | ${fixed(median(runs.map((run) => run.peakRssMiB)), 0)} |`;
+  return `| ${justStarted ? 'just started' : 'warm'} | ${customers} × ${rounds} | ${arrivalWindowMs} ms | ${thinkMs} ms | ${latency('scanToAccepted')} | ${latency('submitToQueue')} | ${fixed(median(runs.map((run) => run.lifecyclesPerSecond)), 1)} | ${fixed(median(runs.map((run) => run.cpuPercent)), 0)} | ${fixed(median(runs.map((run) => run.peakRssMiB)), 0)} |`;
 }
 
 /**
