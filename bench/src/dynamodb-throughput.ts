@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { LocalCloud } from '@coffee/localcloud';
 import dynalite from 'dynalite';
-import { runClosedLoop, summarize, takeTurns } from './stats.js';
+import { median, runClosedLoop, takeTurns } from './stats.js';
 
 /** Calls/s of each DynamoDB, the median round's, and every round's. */
 export interface DynamoDbThroughput {
@@ -45,10 +45,9 @@ export async function measureDynamoDb(
       rawDynalite: turn(targets.rawDynalite),
       localcloud: turn(targets.localcloud),
     });
-    // summarize's p50 of the rounds' throughputs is their median.
     return {
-      rawDynalite: { median: summarize(perRound.rawDynalite).p50, rounds: perRound.rawDynalite },
-      localcloud: { median: summarize(perRound.localcloud).p50, rounds: perRound.localcloud },
+      rawDynalite: { median: median(perRound.rawDynalite), rounds: perRound.rawDynalite },
+      localcloud: { median: median(perRound.localcloud), rounds: perRound.localcloud },
     };
   } finally {
     for (const target of Object.values(targets)) await target.close();

@@ -3,7 +3,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LocalCloud } from '@coffee/localcloud';
-import { summarize, takeTurns } from './stats.js';
+import { median, takeTurns } from './stats.js';
 
 /** The process's CPU per call, milliseconds, the median round's, each way. */
 export interface EngineServiceCallCost {
@@ -57,8 +57,8 @@ export async function measureEngineServiceCalls(
       inProcess: round(inProcess),
     });
     return {
-      overLoopback: summarize(perRound.overLoopback).p50,
-      inProcess: summarize(perRound.inProcess).p50,
+      overLoopback: median(perRound.overLoopback),
+      inProcess: median(perRound.inProcess),
     };
   } finally {
     agent.destroy();

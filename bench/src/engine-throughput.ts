@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LambdaRegistry, StepFunctionsEngine } from '@coffee/localcloud';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { type LatencySummary, runClosedLoop, summarize, takeTurns } from './stats.js';
+import { type LatencySummary, median, runClosedLoop, summarize, takeTurns } from './stats.js';
 import { callbackMachine, inputFor, passChoiceMachine } from './workloads.js';
 
 /** One engine's figures on one workload. */
@@ -113,7 +113,7 @@ function combine(workload: 'a' | 'b', plan: ThroughputPlan, rounds: RoundResult[
     engine: rounds[0]?.engine ?? '',
     workload: workload === 'a' ? '(a) 5-state Pass/Choice' : '(b) one task-token round trip',
     executions: plan.executions,
-    executionsPerSecond: summarize(rates).p50,
+    executionsPerSecond: median(rates),
     roundsPerSecond: rates,
     latency: summarize(rounds.flatMap((run) => run.latencies)),
   };

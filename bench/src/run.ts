@@ -18,7 +18,7 @@ import { measureSdkClientCost } from './sdk-client-cost.js';
 import { startShop } from './shop-harness.js';
 import { measureShopRush, type RushPlan, type ShopRushResult } from './shop-rush.js';
 import { simulateRush, summaryLines } from './simulate/rush-simulator.js';
-import { fixed, summarize } from './stats.js';
+import { fixed, median } from './stats.js';
 
 // aws-local-stepfunctions 3 calls Promise.withResolvers, which Node 20 lacks.
 const promise = Promise as unknown as { withResolvers?: () => unknown };
@@ -369,7 +369,6 @@ if (!quick) {
  */
 function rushRow({ runs, justStarted }: MeasuredRush): string {
   const { customers, rounds, arrivalWindowMs, thinkMs } = runs[0] as ShopRushResult;
-  const median = (values: number[]) => summarize(values).p50;
   const latency = (measure: 'scanToAccepted' | 'submitToQueue') => {
     const p99s = runs.map((run) => run[measure].p99);
     const cell = `${fixed(median(runs.map((run) => run[measure].p50)), 1)} / ${fixed(median(p99s), 1)}`;

@@ -8,7 +8,7 @@ import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DocumentTables, leanClient, withoutCallLog } from '@coffee/backend';
 import { startLocalCloudProcess } from '@coffee/localcloud/process';
-import { summarize, takeTurns } from './stats.js';
+import { median, takeTurns } from './stats.js';
 
 /** The caller's CPU per call of one kind, milliseconds, the median round's. */
 export interface SdkClientCost {
@@ -116,7 +116,7 @@ export async function measureSdkClientCost(rounds: number, calls: number): Promi
         mapValues(variants, (variant) => () => cpuPerCall(variant.call, calls)),
       );
       for (const variant of Object.values(variants)) variant.client.destroy();
-      costs.push({ call, ...mapValues(perRound, (samples) => summarize(samples).p50) });
+      costs.push({ call, ...mapValues(perRound, median) });
     }
     return costs;
   } finally {

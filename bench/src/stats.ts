@@ -13,6 +13,11 @@ export function summarize(samples: number[]): LatencySummary {
   return { p50: at(50), p99: at(99), max: sorted.at(-1) ?? 0 };
 }
 
+/** The middle value of `values` (nearest-rank, as {@link summarize}'s p50). */
+export function median(values: number[]): number {
+  return summarize(values).p50;
+}
+
 /**
  * Runs `total` jobs keeping `concurrency` in flight; returns each job's latency and the elapsed
  * wall time.
