@@ -83,8 +83,9 @@ interface RushRun {
   times: number;
   ownShop?: boolean;
 }
+const quickRush: RushPlan = { customers: 10, rounds: 1, arrivalWindowMs: 0, thinkMs: 0 };
 const rushRuns: RushRun[] = quick
-  ? [{ plan: { customers: 10, rounds: 1, arrivalWindowMs: 0, thinkMs: 0 }, times: 1 }]
+  ? [{ plan: quickRush, times: 1 }]
   : [
       // A shop's first rush, as right after `npm start` or a restart: each on a shop that has done
       // nothing yet. Then the same rush on the warm shop, several times: the same seeded rush's p99
@@ -100,7 +101,7 @@ const rushRuns: RushRun[] = quick
 // One shop, in a process of its own, for every shop benchmark but those on a shop of their own.
 const shop = await startShop();
 // The rows on this shop are the warm ones: its first rush, not reported, warms it up.
-if (!quick) await measureShopRush(shop, compressedRush);
+await measureShopRush(shop, quick ? quickRush : compressedRush);
 /** A rush's runs, and whether they met a shop that had done nothing before. */
 interface MeasuredRush {
   runs: ShopRushResult[];
@@ -122,7 +123,7 @@ for (const { plan, times, ownShop } of rushRuns) {
       `  scan → accepted p50 ${fixed(rush.scanToAccepted.p50)} ms, p99 ${fixed(rush.scanToAccepted.p99)} ms; drink → queue topic p50 ${fixed(rush.submitToQueue.p50)} ms, p99 ${fixed(rush.submitToQueue.p99)} ms; ${fixed(rush.lifecyclesPerSecond, 1)} lifecycles/s`,
     );
   }
-  rushes.push({ runs, justStarted: ownShop === true || quick });
+  rushes.push({ runs, justStarted: ownShop === true });
 }
 
 const openLevels = quick ? [10] : [10, 100, 1_000];
