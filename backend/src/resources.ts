@@ -4,6 +4,19 @@ import { StaffAccount, StaffGroup } from './contracts/roles.js';
 import { policyTopicFilter, SIGNED_IN_USER, TopicKind } from './contracts/topics.js';
 import { orderProcessorSubstitutions } from './orders/order-processor.js';
 
+/** What the API reads its resources' names from (see `aws/config.ts`). */
+const apiEnvironment = {
+  SHOPS_TABLE: { table: 'shops' },
+  CODES_TABLE: { table: 'codes' },
+  ORDERS_TABLE: { table: 'orders' },
+  CUSTOMERS_TABLE: { table: 'customers' },
+  IDEMPOTENCY_TABLE: { table: 'idempotency' },
+  EVENT_BUS: { eventBus: BUS_NAME },
+  ORDER_PROCESSOR_ARN: { stateMachine: 'orderProcessor' },
+  USER_POOL_ID: { userPool: 'coffee' },
+  USER_POOL_CLIENT_ID: { userPoolClient: 'apps', userPool: 'coffee' },
+} as const;
+
 /**
  * Every AWS resource of the coffee shop, declared once. The local cloud creates them at
  * `npm start`; the CDK stack deploys them. Paths are relative to this package's folder.
@@ -45,17 +58,7 @@ export const resources = {
     api: {
       entry: 'dist/api/handler.js',
       handler: 'handler',
-      environment: {
-        SHOPS_TABLE: { table: 'shops' },
-        CODES_TABLE: { table: 'codes' },
-        ORDERS_TABLE: { table: 'orders' },
-        CUSTOMERS_TABLE: { table: 'customers' },
-        IDEMPOTENCY_TABLE: { table: 'idempotency' },
-        EVENT_BUS: { eventBus: BUS_NAME },
-        ORDER_PROCESSOR_ARN: { stateMachine: 'orderProcessor' },
-        USER_POOL_ID: { userPool: 'coffee' },
-        USER_POOL_CLIENT_ID: { userPoolClient: 'apps', userPool: 'coffee' },
-      },
+      environment: apiEnvironment,
     },
     /** Stores the task token of each OrderProcessor wait on its order (rule `orderProcessorTaskTokens`). */
     tokenRecorder: {
@@ -128,6 +131,17 @@ export const resources = {
     },
   },
   httpApi: { function: 'api' },
+  /**
+   * Run by the local cloud at each start, before it reports ready: 50 real orders at a scratch
+   * shop, removed afterwards, so that the first rush after a start meets compiled code
+   * (`warm-up/warm-up.ts`). It runs beside the API, in the same runtime. Not deployed: a Lambda
+   * runtime warms on its own traffic, and there is no start to warm before.
+   */
+  warmUp: {
+    entry: 'dist/warm-up/warm-up.js',
+    handler: 'handler',
+    environment: apiEnvironment,
+  },
   /** Who may subscribe to which topics (DESIGN "MQTT topics"); clients publish nothing. */
   iot: {
     userPool: 'coffee',

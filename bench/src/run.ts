@@ -77,23 +77,28 @@ const compressedRush: RushPlan = { customers: 50, rounds: 3, arrivalWindowMs: 10
 // People's pace: a keynote break's 50 customers arriving within a minute, ~10 s per step; three
 // orders each, so that the p99 is not simply the slowest of 50.
 const peoplesPace: RushPlan = { customers: 50, rounds: 3, arrivalWindowMs: 60_000, thinkMs: 10_000 };
-/** A rush, how many times it runs in a row, and whether each run has a just-started shop of its own. */
+/**
+ * A rush, how many times it runs in a row, and whether each run has a just-started shop of its own
+ * (warmed up at start as \`npm start\` does, or with \`--no-warm-up\`).
+ */
 interface RushRun {
   plan: RushPlan;
   times: number;
-  ownShop?: boolean;
+  ownShop?: { warmUp: boolean };
 }
 const quickRush: RushPlan = { customers: 10, rounds: 1, arrivalWindowMs: 0, thinkMs: 0 };
 const rushRuns: RushRun[] = quick
   ? [{ plan: quickRush, times: 1 }]
   : [
       // A shop's first rush, as right after `npm start` or a restart: each on a shop that has done
-      // nothing yet. Then the same rush on the warm shop, several times: the same seeded rush's p99
-      // moved by 2× or more between runs on this machine.
-      { plan: compressedRush, times: JUST_STARTED_RUNS, ownShop: true },
+      // nothing but its warm-up; then, as its peer, on shops that skipped it. Then the same rush on
+      // the warm shop, several times: the same seeded rush's p99 moved by 2× or more between runs on
+      // this machine.
+      { plan: compressedRush, times: JUST_STARTED_RUNS, ownShop: { warmUp: true } },
+      { plan: compressedRush, times: JUST_STARTED_RUNS, ownShop: { warmUp: false } },
       { plan: compressedRush, times: WARM_RUSH_RUNS },
       { plan: { customers: 50, rounds: 1, arrivalWindowMs: 0, thinkMs: 0 }, times: 1 },
-      { plan: peoplesPace, times: JUST_STARTED_RUNS, ownShop: true },
+      { plan: peoplesPace, times: JUST_STARTED_RUNS, ownShop: { warmUp: true } },
       { plan: peoplesPace, times: 1 },
       // One customer alone, the code warm: the chain's own time, with nobody to queue behind.
       { plan: { customers: 1, rounds: 40, arrivalWindowMs: 0, thinkMs: 300 }, times: 1 },
@@ -102,10 +107,10 @@ const rushRuns: RushRun[] = quick
 const shop = await startShop();
 // The rows on this shop are the warm ones: its first rush, not reported, warms it up.
 await measureShopRush(shop, quick ? quickRush : compressedRush);
-/** A rush's runs, and whether they met a shop that had done nothing before. */
+/** A rush's runs, and the shop they met: warm, or just started (with or without its warm-up). */
 interface MeasuredRush {
   runs: ShopRushResult[];
-  justStarted: boolean;
+  shop: string;
 }
 /** In the order of `rushRuns`. */
 const rushes: MeasuredRush[] = [];
@@ -113,9 +118,9 @@ for (const { plan, times, ownShop } of rushRuns) {
   const runs: ShopRushResult[] = [];
   for (let run = 0; run < times; run++) {
     console.log(
-      `bench: shop rush, ${plan.customers} customers × ${plan.rounds} orders, arriving within ${plan.arrivalWindowMs} ms, ${plan.thinkMs} ms pauses${ownShop ? ', on a just-started shop of its own' : ''}`,
+      `bench: shop rush, ${plan.customers} customers × ${plan.rounds} orders, arriving within ${plan.arrivalWindowMs} ms, ${plan.thinkMs} ms pauses${ownShop ? `, on a just-started shop of its own${ownShop.warmUp ? '' : ' without its warm-up'}` : ''}`,
     );
-    const rushShop = ownShop ? await startShop() : shop;
+    const rushShop = ownShop ? await startShop(ownShop) : shop;
     const rush = await measureShopRush(rushShop, plan);
     if (ownShop) await rushShop.stop();
     runs.push(rush);
@@ -123,7 +128,10 @@ for (const { plan, times, ownShop } of rushRuns) {
       `  scan → accepted p50 ${fixed(rush.scanToAccepted.p50)} ms, p99 ${fixed(rush.scanToAccepted.p99)} ms; drink → queue topic p50 ${fixed(rush.submitToQueue.p50)} ms, p99 ${fixed(rush.submitToQueue.p99)} ms; ${fixed(rush.lifecyclesPerSecond, 1)} lifecycles/s`,
     );
   }
-  rushes.push({ runs, justStarted: ownShop === true });
+  rushes.push({
+    runs,
+    shop: ownShop ? `just started${ownShop.warmUp ? '' : ', no warm-up'}` : 'warm',
+  });
 }
 
 const openLevels = quick ? [10] : [10, 100, 1_000];
@@ -257,13 +265,15 @@ for OrderFinished before the next order. Pauses are ±50% around the mean, from 
 ${rushes.map(rushRow).join('\n')}
 
 (target: p99 under ${RUSH_TARGET_P99_MS} ms for both, with 50 concurrent customers.) With more than one run, each
-figure is the median over the runs, every run's p99 in brackets. The first two rows are a
+figure is the median over the runs, every run's p99 in brackets. The first three rows are a
 compressed rush (pauses of a second, so about ${fixed(rushes[0]?.runs[0]?.lifecyclesPerSecond ?? 0, 0)} orders a second). The first is what a shop
-does first after it starts, its code not yet optimised by the JavaScript engine (three threads
-each warm up on their own): ${JUST_STARTED_RUNS} runs, each on a shop of its own that has done nothing before, as a
-shop's first rush after \`npm start\` or a restart meets it. The second is the same rush on the warm
-shop (which has run it once before, unreported), ${WARM_RUSH_RUNS} times one after the other. The third is 50
-customers scanning at the same instant and choosing at once: ${burstCpuSentence(rushes[2]?.runs[0])} The next two are
+does first after it starts: ${JUST_STARTED_RUNS} runs, each on a shop of its own that has done nothing but
+its start-up warm-up (50 orders at a scratch shop before \`ready\`), as a shop's first rush after
+\`npm start\` or a restart meets it. The second, its peer, is the same on shops started with
+\`--no-warm-up\`: their code not yet optimised by the JavaScript engine (three threads each warm up
+on their own). The third is the same rush on the warm shop (which has run it once before,
+unreported), ${WARM_RUSH_RUNS} times one after the other. The fourth is 50
+customers scanning at the same instant and choosing at once: ${burstCpuSentence(rushes[3]?.runs[0])} The next two are
 people's pace, three orders each: 150 samples, so a p99 is the second slowest (with 50 it would be
 the slowest); the first on ${JUST_STARTED_RUNS} just-started shops, the second on the warm shop. The last is one
 customer alone, 40 orders one after the other: what the chain of calls below takes by itself, the
@@ -373,14 +383,14 @@ if (!quick) {
  * A row of the rush table: each figure the median of the rush's runs; with more than one run, every
  * run's p99 follows in brackets.
  */
-function rushRow({ runs, justStarted }: MeasuredRush): string {
+function rushRow({ runs, shop }: MeasuredRush): string {
   const { customers, rounds, arrivalWindowMs, thinkMs } = runs[0] as ShopRushResult;
   const latency = (measure: 'scanToAccepted' | 'submitToQueue') => {
     const p99s = runs.map((run) => run[measure].p99);
     const cell = `${fixed(median(runs.map((run) => run[measure].p50)), 1)} / ${fixed(median(p99s), 1)}`;
     return runs.length === 1 ? cell : `${cell} (${p99s.map((p99) => fixed(p99, 1)).join(', ')})`;
   };
-  return `| ${justStarted ? 'just started' : 'warm'} | ${customers} × ${rounds} | ${arrivalWindowMs} ms | ${thinkMs} ms | ${latency('scanToAccepted')} | ${latency('submitToQueue')} | ${fixed(median(runs.map((run) => run.lifecyclesPerSecond)), 1)} | ${fixed(median(runs.map((run) => run.cpuPercent)), 0)} | ${fixed(median(runs.map((run) => run.peakRssMiB)), 0)} |`;
+  return `| ${shop} | ${customers} × ${rounds} | ${arrivalWindowMs} ms | ${thinkMs} ms | ${latency('scanToAccepted')} | ${latency('submitToQueue')} | ${fixed(median(runs.map((run) => run.lifecyclesPerSecond)), 1)} | ${fixed(median(runs.map((run) => run.cpuPercent)), 0)} | ${fixed(median(runs.map((run) => run.peakRssMiB)), 0)} |`;
 }
 
 /**

@@ -56,16 +56,16 @@ export interface ShopHarness {
  * Starts the shop as `npm start` does (the local cloud CLI with the backend) on a fresh data folder,
  * in a process of its own: the simulated phones of this process do not take its CPU, as real
  * phones would not, and its CPU and memory are measured apart. Limits are roomy enough for a
- * benchmark. `BENCH_PROFILE=1` writes a CPU profile of the shop's main thread to
+ * benchmark. It warms up before it is ready, as `npm start` does, unless `warmUp` is false. `BENCH_PROFILE=1` writes a CPU profile of the shop's main thread to
  * `bench/results/profiles/`.
  */
-export async function startShop(limits: Record<string, number> = {}): Promise<ShopHarness> {
+export async function startShop({ warmUp = true }: { warmUp?: boolean } = {}): Promise<ShopHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-shop-'));
   const profiles = join(import.meta.dirname, '..', 'results', 'profiles');
   const runtime = await startLocalCloudProcess({
     dataDir,
     app: join(import.meta.dirname, '..', '..', 'backend'),
-    env: { STAFF_PASSWORD: PASSWORD },
+    env: { STAFF_PASSWORD: PASSWORD, ...(!warmUp && { LOCALCLOUD_WARM_UP: 'false' }) },
     ...(process.env.BENCH_PROFILE === '1' && { nodeOptions: ['--cpu-prof', `--cpu-prof-dir=${profiles}`] }),
   });
   const origin = runtime.webUrl;
@@ -109,7 +109,6 @@ export async function startShop(limits: Record<string, number> = {}): Promise<Sh
     drinksPerCode: 5000,
     capacity: 1000,
     dailyLimit: 100,
-    ...limits,
   });
   return {
     barista,

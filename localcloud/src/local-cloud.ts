@@ -71,6 +71,12 @@ export interface LocalCloudOptions {
      * debugger, or a test that fakes the functions' clock or watches their console).
      */
     functionsInProcess?: boolean;
+    /**
+     * Invoke the declaration's `warmUp` function before the start resolves, so that the first
+     * users meet compiled code. Off unless set: the CLI sets it; a test that starts many clouds
+     * does without the seconds it takes.
+     */
+    warmUp?: boolean;
   };
   /** The web port, when the application has one. */
   web?: WebOptions;
@@ -224,6 +230,7 @@ export class LocalCloud {
       const running = await stepFunctions.resume();
       await eventBridge.resume();
       log(`Step Functions resumed ${running} running execution(s)`);
+      if (options.app?.warmUp && applied?.warmUp) await warmUpApplication(applied.warmUp, log);
       return new LocalCloud(
         region,
         resources,
@@ -261,6 +268,26 @@ export class LocalCloud {
     await this.iot.close();
     await this.cognito.close();
     await this.dynamodb.close();
+  }
+}
+
+/**
+ * Runs the application's warm-up and reports it: how long it took, and what it answered when that
+ * is a sentence. A warm-up that fails leaves the cloud running, only colder, and says why.
+ */
+async function warmUpApplication(
+  warmUp: () => Promise<unknown>,
+  log: (message: string) => void,
+): Promise<void> {
+  const started = performance.now();
+  try {
+    const summary = await warmUp();
+    const took = `warmed up in ${Math.round(performance.now() - started)} ms`;
+    log(typeof summary === 'string' ? `${took}: ${summary}` : took);
+  } catch (error) {
+    log(
+      `the warm-up failed, so the first users meet cold code: ${error instanceof Error ? error.message : error}`,
+    );
   }
 }
 

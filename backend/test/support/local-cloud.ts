@@ -24,6 +24,8 @@ export interface CloudOptions {
    * functions' clock or watch their console.
    */
   functionsInProcess?: boolean;
+  /** Run the backend's warm-up before the cloud is up, as `npm start` does. */
+  warmUp?: boolean;
 }
 
 /** The endpoint, region and dummy credentials of an SDK client of the cloud's edge. */

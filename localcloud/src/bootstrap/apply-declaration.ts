@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
@@ -31,7 +31,7 @@ import {
 import { CreateStateMachineCommand, SFNClient, UpdateStateMachineCommand } from '@aws-sdk/client-sfn';
 import { FunctionHost } from '../lambda/function-host.js';
 import { loadHandler } from '../lambda/load-handler.js';
-import type { LambdaRegistry } from '../stepfunctions/integrations/index.js';
+import type { LambdaHandler, LambdaRegistry } from '../stepfunctions/integrations/index.js';
 import { type ResolvedResources, resolveRef, substitute } from './resolve-refs.js';
 import type { ResourceDeclaration, TableDeclaration } from './resource-declaration.js';
 
@@ -41,6 +41,8 @@ export interface AppliedDeclaration {
   createdAccounts: CreatedAccount[];
   /** Runs the declared functions; to be closed when the cloud stops. */
   functionHost?: FunctionHost;
+  /** Invokes the declaration's `warmUp` function, answering its result. */
+  warmUp?: () => Promise<unknown>;
 }
 
 /** Where and how to apply a declaration. */
@@ -91,6 +93,7 @@ export async function applyDeclaration(
 ): Promise<AppliedDeclaration> {
   const createdAccounts: CreatedAccount[] = [];
   let functionHost: FunctionHost | undefined;
+  let warmUp: (() => Promise<unknown>) | undefined;
   const log = options.log ?? (() => undefined);
   const client = {
     endpoint: options.endpoint,
@@ -151,7 +154,7 @@ export async function applyDeclaration(
     for (const name of Object.keys(declaration.stateMachines ?? {})) {
       resources.stateMachines[name] = arn('states', `stateMachine:${name}`);
     }
-    functionHost = await registerFunctions(declaration, resources, options);
+    ({ functionHost, warmUp } = await registerFunctions(declaration, resources, options));
     if (Object.keys(resources.functions).length > 0)
       log(`registered ${Object.keys(resources.functions).length} function(s)`);
     for (const [name, machine] of Object.entries(declaration.stateMachines ?? {})) {
@@ -193,7 +196,7 @@ export async function applyDeclaration(
         }),
       );
     }
-    return { resources, createdAccounts, ...(functionHost && { functionHost }) };
+    return { resources, createdAccounts, ...(functionHost && { functionHost }), ...(warmUp && { warmUp }) };
   } catch (error) {
     await functionHost?.close();
     throw error;
@@ -343,18 +346,28 @@ async function ensureUserPoolClient(
 }
 
 /**
- * Starts the functions on a {@link FunctionHost} (or, asked to, loads them in this thread) and
- * registers their handlers. In one process the functions share `process.env`, so their
- * environments are merged first; two functions giving one variable two values is an error rather
- * than a silent surprise.
+ * The name the warm-up function runs under: no Lambda function can be called so, so no target or
+ * invocation reaches it but the start's own.
+ */
+const WARM_UP_FUNCTION = '(warm-up)';
+
+/**
+ * Starts the functions, and the warm-up function beside them, on a {@link FunctionHost} (or,
+ * asked to, loads them in this thread) and registers the functions' handlers. In one process the
+ * functions share `process.env`, so their environments are merged first; two functions giving one
+ * variable two values is an error rather than a silent surprise.
  */
 async function registerFunctions(
   declaration: ResourceDeclaration,
   resources: ResolvedResources,
   options: ApplyOptions,
-): Promise<FunctionHost | undefined> {
+): Promise<{ functionHost?: FunctionHost; warmUp?: () => Promise<unknown> }> {
+  const declared = Object.entries({
+    ...declaration.functions,
+    ...(declaration.warmUp && { [WARM_UP_FUNCTION]: declaration.warmUp }),
+  });
   const environment = new Map<string, { value: string; owner: string }>();
-  for (const [name, fn] of Object.entries(declaration.functions ?? {})) {
+  for (const [name, fn] of declared) {
     for (const [key, ref] of Object.entries(fn.environment ?? {})) {
       const value = resolveRef(ref, resources);
       const seen = environment.get(key);
@@ -372,17 +385,38 @@ async function registerFunctions(
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
   for (const [key, { value }] of environment) process.env[key] = value;
-  const functions = Object.entries(declaration.functions ?? {}).map(([name, fn]) => ({
+  const functions = declared.map(([name, fn]) => ({
     name,
     module: resolve(options.baseDir, fn.entry),
     handler: fn.handler,
   }));
-  if (functions.length === 0) return undefined;
+  if (functions.length === 0) return {};
+  const handlers = new Map<string, LambdaHandler>();
+  let functionHost: FunctionHost | undefined;
   if (options.functionsInProcess) {
-    for (const fn of functions) options.lambda.register(fn.name, await loadHandler(fn));
-    return undefined;
+    for (const fn of functions) handlers.set(fn.name, await loadHandler(fn));
+  } else {
+    functionHost = await FunctionHost.start(functions);
+    for (const { name } of functions) handlers.set(name, functionHost.handlerOf(name));
   }
-  const host = await FunctionHost.start(functions);
-  for (const { name } of functions) options.lambda.register(name, host.handlerOf(name));
-  return host;
+  for (const [name, handler] of handlers)
+    if (name !== WARM_UP_FUNCTION) options.lambda.register(name, handler);
+  const warmUpHandler = handlers.get(WARM_UP_FUNCTION);
+  return {
+    ...(functionHost && { functionHost }),
+    ...(warmUpHandler && { warmUp: () => invokeOnce(warmUpHandler, options.lambda.arnOf(WARM_UP_FUNCTION)) }),
+  };
+}
+
+/** Invokes `handler` once with an empty event, as Lambda would with no deadline to speak of. */
+async function invokeOnce(handler: LambdaHandler, invokedFunctionArn: string): Promise<unknown> {
+  return await handler(
+    {},
+    {
+      functionName: WARM_UP_FUNCTION,
+      invokedFunctionArn,
+      awsRequestId: randomUUID(),
+      getRemainingTimeInMillis: () => Number.MAX_SAFE_INTEGER,
+    },
+  );
 }

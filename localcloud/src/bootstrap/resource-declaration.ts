@@ -100,6 +100,13 @@ export interface ResourceDeclaration {
    */
   httpApi?: { function: string };
   /**
+   * A function the local cloud invokes once at each start, before it reports ready, on the same
+   * runtime as the declared functions: it can send the application real work (its own, cleared
+   * up afterwards) so that the first users after a start do not meet code V8 has yet to compile.
+   * Local only: a deployment has no start to warm up before, and leaves it out.
+   */
+  warmUp?: FunctionDeclaration;
+  /**
    * Who may subscribe and publish to which MQTT topics, as IoT policies; clients sign in with an
    * ID token of the user pool.
    */

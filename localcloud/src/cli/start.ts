@@ -15,11 +15,14 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
     sync: { type: 'boolean', default: process.env.LOCALCLOUD_SYNC === 'true' },
+    /** Run the application's declared warm-up before "ready" (`--no-warm-up` skips it). */
+    'warm-up': { type: 'boolean', default: process.env.LOCALCLOUD_WARM_UP !== 'false' },
     app: { type: 'string' },
     /** A built single-page app to serve, `<mount path>=<folder>` (repeatable), e.g. `/shop=web/dist`. */
     'web-app': { type: 'string', multiple: true, default: [] },
   },
   allowPositionals: false,
+  allowNegative: true,
 });
 
 const dataDir = resolve(values['data-dir']);
@@ -46,7 +49,7 @@ const webUrl = `http://${publicHost}:${webPort}`;
  * An application package: its built `dist/resources.js` exports `resources`, the declaration whose
  * paths are relative to the package's folder.
  */
-async function loadApp(folder: string | undefined) {
+async function loadApp(folder: string | undefined, warmUp: boolean) {
   if (folder === undefined) return undefined;
   const baseDir = resolve(folder);
   const module = (await import(pathToFileURL(join(baseDir, 'dist', 'resources.js')).href)) as {
@@ -56,6 +59,7 @@ async function loadApp(folder: string | undefined) {
   return {
     declaration: module.resources,
     baseDir,
+    warmUp,
     ...(process.env.STAFF_PASSWORD && { userPassword: process.env.STAFF_PASSWORD }),
   };
 }
@@ -80,7 +84,7 @@ function runtimeConfig(cloud: LocalCloud) {
 
 try {
   const webApps = parseWebApps(values['web-app']);
-  const app = await loadApp(values.app);
+  const app = await loadApp(values.app, values['warm-up']);
   const cloud: LocalCloud = await LocalCloud.start({
     ...(app && { app }),
     dataDir,

@@ -59,7 +59,7 @@ afterAll(() => {
 });
 
 describe('npm start (the local cloud CLI)', { timeout: 150_000 }, () => {
-  it('creates the app, prints its accounts once, stops on Ctrl-C and finds everything at the next start', async () => {
+  it('creates the app, warms it up, prints its accounts once, stops on Ctrl-C and finds everything at the next start', async () => {
     // Arrange
     const [edgePort, webPort] = [await freePort(), await freePort()];
     const ports = ['--edge-port', String(edgePort), '--port', String(webPort), '--app', APP];
@@ -70,7 +70,7 @@ describe('npm start (the local cloud CLI)', { timeout: 150_000 }, () => {
     const config = await (await fetch(`http://127.0.0.1:${webPort}/config.json`)).json();
     first.child.kill('SIGINT');
     const firstCode = await first.exited;
-    const second = start(ports);
+    const second = start([...ports, '--no-warm-up']);
     await until(second, 'ready in');
     second.child.kill('SIGINT');
     await second.exited;
@@ -80,6 +80,8 @@ describe('npm start (the local cloud CLI)', { timeout: 150_000 }, () => {
     expect(accounts).toEqual([{ userPool: 'team', username: 'pat', password: expect.any(String) }]);
     expect(first.output()).toContain(`created account 'pat' with password ${accounts[0].password}`);
     expect(second.output()).not.toContain('created account');
+    expect(first.output()).toMatch(/warmed up in \d+ ms: nothing to warm\n[\s\S]*ready in/);
+    expect(second.output()).not.toContain('warm');
     expect(first.output()).toContain('stopped; data kept');
     expect(firstCode).toBe(0);
     expect(config).toMatchObject({

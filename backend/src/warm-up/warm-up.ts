@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { createShop } from '../config/shop-store.js';
+import { Api, IDEMPOTENCY_KEY_HEADER } from '../contracts/api.js';
+import type { Limits, Menu } from '../contracts/config.js';
+import { type DrinkChoice, isFinalState, type Order, OrderState } from '../contracts/orders.js';
+import { StaffGroup } from '../contracts/roles.js';
+import { callRoute } from './in-process-api.js';
+import { type ScratchAccount, ScratchAccounts } from './scratch-accounts.js';
+import { deleteScratchShop, executionsEnded, type ScratchShopTrace } from './scratch-shop.js';
+
+/**
+ * How many customers order at once, and how many orders each places one after another. In our
+ * runs, 50 orders before a just-started shop's first rush brought that rush's p99 from about 80 ms
+ * to under 55 (`npm run bench`, the just-started rows).
+ */
+export const WARM_UP_CUSTOMERS = 10;
+export const WARM_UP_ROUNDS = 5;
+
+/** Limits no warm-up reaches; short timeouts, so that a warm-up cut off by a crash ends soon after. */
+const SCRATCH_LIMITS: Limits = {
+  drinksPerCode: 5000,
+  codeSeconds: 300,
+  capacity: 1000,
+  dailyLimit: 100,
+  customerTimeoutSeconds: 30,
+  baristaTimeoutSeconds: 60,
+};
+
+/** How long a step may wait for the workflow before the warm-up gives up. */
+const STEP_TIMEOUT_MS = 30_000;
+const POLL_MS = 10;
+
+/**
+ * The local cloud's start-up warm-up (`warmUp` in `resources.ts`): real orders through the whole
+ * shop before its first customer, so that V8 has compiled the code a rush runs — the API, the
+ * workflow, the token recorder, the publisher and the services under them. A just-started
+ * process runs that code cold, and its first rush was the slow one.
+ *
+ * {@link WARM_UP_CUSTOMERS} customers each order {@link WARM_UP_ROUNDS} drinks as the apps would:
+ * scan the code the barista's screen shows, wait to be admitted, choose a drink, and the barista
+ * makes and completes it. They order at a shop of their own (`warm-up-<random>`), so no app of
+ * the real shops sees them, as accounts of their own; the shop's items and the accounts are
+ * deleted at the end; only their finished executions stay in Step Functions' history. Answers
+ * what it did.
+ */
+export async function handler(): Promise<string> {
+  const shopId = `warm-up-${randomUUID().slice(0, 8)}`;
+  const accounts = new ScratchAccounts(shopId);
+  const trace: ScratchShopTrace = { shopId, orderIds: [], customers: [], idempotencyKeys: [] };
+  let barista: ScratchAccount | undefined;
+  try {
+    await createShop({ shopId, name: 'Warm-up', open: true, limits: SCRATCH_LIMITS });
+    barista = await accounts.create('barista', [StaffGroup.barista]);
+    const customers = await Promise.all(
+      Array.from({ length: WARM_UP_CUSTOMERS }, (_, i) => accounts.create(`customer-${i}`)),
+    );
+    trace.customers.push(...customers.map((customer) => customer.sub));
+    await orderAllAtOnce(trace, barista, customers);
+  } finally {
+    try {
+      if (barista) await cancelOpenOrders(trace.orderIds, barista);
+      await executionsEnded(trace.orderIds, STEP_TIMEOUT_MS);
+      await deleteScratchShop(trace);
+    } finally {
+      await accounts.deleteAll();
+    }
+  }
+  return `${trace.orderIds.length} orders at a scratch shop, cleared away`;
+}
+
+/** Every customer orders {@link WARM_UP_ROUNDS} drinks, one after another, all customers at once. */
+async function orderAllAtOnce(
+  trace: ScratchShopTrace,
+  barista: ScratchAccount,
+  customers: readonly ScratchAccount[],
+): Promise<void> {
+  const { menu } = await callRoute(Api.getShopConfig, barista.idToken, { params: { shopId: trace.shopId } });
+  await Promise.all(
+    customers.map(async (customer, c) => {
+      for (let round = 0; round < WARM_UP_ROUNDS; round++)
+        await orderOneDrink(trace, customer, barista, drinkFrom(menu, c * WARM_UP_ROUNDS + round));
+    }),
+  );
+}
+
+/** One order's life cycle, as the customer and barista apps drive it. */
+async function orderOneDrink(
+  trace: ScratchShopTrace,
+  customer: ScratchAccount,
+  barista: ScratchAccount,
+  drink: DrinkChoice,
+): Promise<void> {
+  const shopId = trace.shopId;
+  const { token } = await callRoute(Api.getQrCode, barista.idToken, { params: { shopId } });
+  const key = randomUUID();
+  const placed = await callRoute(Api.placeOrder, customer.idToken, {
+    params: { shopId },
+    body: { token },
+    headers: { [IDEMPOTENCY_KEY_HEADER]: key },
+  });
+  const orderId = placed.orderId;
+  trace.orderIds.push(orderId);
+  trace.idempotencyKeys.push({ userId: customer.sub, key });
+  await orderUntil(orderId, customer, (order) => order.state !== OrderState.Pending);
+  await callRoute(Api.submitDrink, customer.idToken, { params: { orderId }, body: drink });
+  await orderUntil(orderId, customer, (order) => order.orderNumber !== undefined);
+  await callRoute(Api.makeOrder, barista.idToken, { params: { orderId }, body: {} });
+  await callRoute(Api.completeOrder, barista.idToken, { params: { orderId }, body: {} });
+}
+
+/** Reads the order as its customer's app does until `done` holds. */
+async function orderUntil(orderId: string, customer: ScratchAccount, done: (order: Order) => boolean) {
+  const deadline = Date.now() + STEP_TIMEOUT_MS;
+  while (!done(await callRoute(Api.getOrder, customer.idToken, { params: { orderId } }))) {
+    if (Date.now() > deadline) throw new Error(`Order ${orderId} did not move on in ${STEP_TIMEOUT_MS} ms`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+/** The `n`-th drink of the menu, round the menu, with the last option of each of its modifiers. */
+function drinkFrom(menu: Menu, n: number): DrinkChoice {
+  const drink = menu[n % menu.length];
+  if (!drink) throw new Error('The warm-up shop has no menu');
+  return {
+    drinkId: drink.id,
+    modifiers: Object.fromEntries(
+      drink.modifiers.map((modifier) => [
+        modifier.id,
+        modifier.options[modifier.options.length - 1] as string,
+      ]),
+    ),
+  };
+}
+
+/** Cancels, as the barista, what a warm-up that failed part-way left open, so its executions end. */
+async function cancelOpenOrders(orderIds: readonly string[], barista: ScratchAccount): Promise<void> {
+  for (const orderId of orderIds) {
+    const order = await callRoute(Api.getOrder, barista.idToken, { params: { orderId } });
+    if (!isFinalState(order.state))
+      await callRoute(Api.cancelOrder, barista.idToken, { params: { orderId }, body: {} });
+  }
+}
