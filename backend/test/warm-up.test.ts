@@ -1,14 +1,24 @@
 import { ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DescribeExecutionCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Api, pathFor } from '../src/contracts/api.js';
+import { Api, type PlaceOrderResponse, pathFor, type QrCodeResponse } from '../src/contracts/api.js';
 import { DEFAULT_SHOP_ID } from '../src/contracts/config.js';
 import { EventType } from '../src/contracts/events.js';
+import { OrderState } from '../src/contracts/orders.js';
+import { StaffGroup } from '../src/contracts/roles.js';
 import { shopQueueTopic } from '../src/contracts/topics.js';
 import { resources } from '../src/resources.js';
 import { WARM_UP_CUSTOMERS, WARM_UP_ROUNDS } from '../src/warm-up/warm-up.js';
-import { LATTE, orderWaitingForBarista, type ShopCloud, startShopCloud } from './support/shop-cloud.js';
+import { createUser } from './support/api-cloud.js';
+import { arrangeShop, eventually } from './support/order-processor-cloud.js';
+import {
+  LATTE,
+  orderWaitingForBarista,
+  ROOMY_LIMITS,
+  type ShopCloud,
+  startShopCloud,
+} from './support/shop-cloud.js';
 
 describe('the warm-up at start (npm start runs it)', () => {
   let t: ShopCloud;
@@ -44,17 +54,44 @@ describe('the warm-up at start (npm start runs it)', () => {
 
   it('leaves no item in any table and no account but the staff', async () => {
     // Act
-    const items = await Promise.all(
-      Object.keys(resources.tables).map(async (table) => ({
-        table,
-        items: (await t.db.send(new ScanCommand({ TableName: table, ConsistentRead: true }))).Items,
-      })),
-    );
-    const { Users = [] } = await t.idp.send(new ListUsersCommand({ UserPoolId: t.poolId }));
+    const left = await leftBehind(t);
 
     // Assert
-    expect(items.filter((table) => (table.items ?? []).length > 0)).toEqual([]);
-    expect(Users.map((user) => user.Username).sort()).toEqual(['barista', 'display']);
+    expect(left).toEqual({ items: [], usernames: ['barista', 'display'], running: 0 });
+  });
+
+  it('clears, at the next start, what a warm-up cut off part-way left: its open order ends, its items and accounts go', async () => {
+    // Arrange: what a crash amid a warm-up leaves — its shop, its accounts, an order waiting for its drink
+    const shopId = await arrangeShop(t.db, { shopId: 'warm-up-0ff1ce00', limits: ROOMY_LIMITS });
+    await createUser(t.idp, t.poolId, `${shopId}.barista`, [StaffGroup.barista]);
+    await createUser(t.idp, t.poolId, `${shopId}.customer-0`, []);
+    const [barista, customer] = await Promise.all([
+      t.idToken(`${shopId}.barista`),
+      t.idToken(`${shopId}.customer-0`),
+    ]);
+    const code = (await (
+      await t.call('GET', pathFor(Api.getQrCode, { shopId }), { token: barista })
+    ).json()) as QrCodeResponse;
+    const placed = await t.call('POST', pathFor(Api.placeOrder, { shopId }), {
+      token: customer,
+      body: { token: code.token },
+    });
+    const { orderId } = (await placed.json()) as PlaceOrderResponse;
+    await eventually(
+      () => t.db.send(new GetCommand({ TableName: 'orders', Key: { orderId }, ConsistentRead: true })),
+      ({ Item }) => Item?.state === OrderState.Created,
+    );
+    const { executionId } = (
+      await t.db.send(new GetCommand({ TableName: 'orders', Key: { orderId }, ConsistentRead: true }))
+    ).Item as { executionId: string };
+
+    // Act
+    await t.restart();
+
+    // Assert
+    const execution = await t.sfn.send(new DescribeExecutionCommand({ executionArn: executionId }));
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(await leftBehind(t)).toEqual({ items: [], usernames: ['barista', 'display'], running: 0 });
   });
 
   it("leaves the real shop as a fresh install has it: the first order is number 1, and its queue holds nothing of the warm-up's", async () => {
@@ -77,3 +114,25 @@ describe('the warm-up at start (npm start runs it)', () => {
     expect(queue.messages.filter((message) => message.payload.detail.orderId !== orderId)).toEqual([]);
   });
 });
+
+/** Every item of every table, the user pool's usernames, and how many executions still run. */
+async function leftBehind(t: ShopCloud) {
+  const tables = await Promise.all(
+    Object.keys(resources.tables).map(
+      async (table) =>
+        (await t.db.send(new ScanCommand({ TableName: table, ConsistentRead: true }))).Items ?? [],
+    ),
+  );
+  const { Users = [] } = await t.idp.send(new ListUsersCommand({ UserPoolId: t.poolId }));
+  const { executions = [] } = await t.sfn.send(
+    new ListExecutionsCommand({
+      stateMachineArn: t.cloud.resources?.stateMachines.orderProcessor,
+      statusFilter: 'RUNNING',
+    }),
+  );
+  return {
+    items: tables.flat(),
+    usernames: Users.map((user) => user.Username).sort(),
+    running: executions.length,
+  };
+}

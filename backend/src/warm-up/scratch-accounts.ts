@@ -6,6 +6,7 @@ import {
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
+  ListUsersCommand,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
@@ -19,22 +20,29 @@ export interface ScratchAccount {
   idToken: string;
 }
 
+/** An account a job made, as the user pool lists it. */
+export interface ListedAccount {
+  username: string;
+  sub: string;
+}
+
 /**
  * Accounts of the API's user pool that exist only while a job runs: each is created with a random
  * password, put in its groups, signed in with the app client (USER_PASSWORD_AUTH) as a person
  * would be, and deleted by {@link deleteAll} — its tokens and memberships with it. Their usernames
- * start with the job's prefix, so what an interrupted job leaves is recognisable.
+ * are `<job>.<name>`, so that what a job cut off by a crash leaves is found by its job's name
+ * ({@link leftovers}) and can be adopted and deleted by the next one.
  */
 export class ScratchAccounts {
   private readonly cognito = new CognitoIdentityProviderClient({});
   private readonly usernames: string[] = [];
 
-  constructor(private readonly prefix: string) {}
+  constructor(private readonly job: string) {}
 
   /** Creates and signs in an account in `groups` (none: a customer), with an email address. */
   async create(name: string, groups: readonly string[] = []): Promise<ScratchAccount> {
     const UserPoolId = userPool.id();
-    const username = `${this.prefix}-${name}`;
+    const username = `${this.job}.${name}`;
     const password = `Scratch-${randomUUID()}`;
     await this.cognito.send(
       new AdminCreateUserCommand({
@@ -67,7 +75,35 @@ export class ScratchAccounts {
     return { username, sub: String(decodeJwt(idToken).sub), idToken };
   }
 
-  /** Deletes every account {@link create} made, with its tokens and group memberships. */
+  /**
+   * The accounts of other jobs whose names start with `family`, by job, adopted: {@link deleteAll}
+   * deletes them with this job's own.
+   */
+  async adoptLeftovers(family: string): Promise<Map<string, ListedAccount[]>> {
+    const byJob = new Map<string, ListedAccount[]>();
+    let PaginationToken: string | undefined;
+    do {
+      const page = await this.cognito.send(
+        new ListUsersCommand({
+          UserPoolId: userPool.id(),
+          Filter: `username ^= "${family}"`,
+          ...(PaginationToken && { PaginationToken }),
+        }),
+      );
+      for (const user of page.Users ?? []) {
+        const username = String(user.Username);
+        const job = username.slice(0, username.indexOf('.'));
+        const sub = user.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
+        if (job === this.job || !sub) continue;
+        byJob.set(job, [...(byJob.get(job) ?? []), { username, sub }]);
+        this.usernames.push(username);
+      }
+      PaginationToken = page.PaginationToken;
+    } while (PaginationToken);
+    return byJob;
+  }
+
+  /** Deletes every account {@link create} made or {@link adoptLeftovers} adopted, with its tokens and group memberships. */
   async deleteAll(): Promise<void> {
     const UserPoolId = userPool.id();
     await Promise.all(

@@ -42,7 +42,7 @@ export interface ScratchShopTrace {
 /**
  * Deletes every item a shop made for one job holds: its orders, its customers' limits, the replies
  * kept for their idempotency keys, its QR codes and the shop itself. Run once its executions have
- * ended, so no workflow writes after it.
+ * ended, so no workflow writes after it. Deleting what is already gone is no error.
  */
 export async function deleteScratchShop(trace: ScratchShopTrace): Promise<void> {
   const tables = aws.dynamodb();

@@ -4,6 +4,7 @@ import { Api, IDEMPOTENCY_KEY_HEADER } from '../contracts/api.js';
 import type { Limits, Menu } from '../contracts/config.js';
 import { type DrinkChoice, isFinalState, type Order, OrderState } from '../contracts/orders.js';
 import { StaffGroup } from '../contracts/roles.js';
+import { ordersOfUser } from '../orders/order-store.js';
 import { callRoute } from './in-process-api.js';
 import { type ScratchAccount, ScratchAccounts } from './scratch-accounts.js';
 import { deleteScratchShop, executionsEnded, type ScratchShopTrace } from './scratch-shop.js';
@@ -15,6 +16,9 @@ import { deleteScratchShop, executionsEnded, type ScratchShopTrace } from './scr
  */
 export const WARM_UP_CUSTOMERS = 10;
 export const WARM_UP_ROUNDS = 5;
+
+/** The warm-up's scratch shops are `warm-up-<random>`, and its accounts' names start so too. */
+const WARM_UP_SHOPS = 'warm-up-';
 
 /** Limits no warm-up reaches; short timeouts, so that a warm-up cut off by a crash ends soon after. */
 const SCRATCH_LIMITS: Limits = {
@@ -39,18 +43,21 @@ const POLL_MS = 10;
  * {@link WARM_UP_CUSTOMERS} customers each order {@link WARM_UP_ROUNDS} drinks as the apps would:
  * scan the code the barista's screen shows, wait to be admitted, choose a drink, and the barista
  * makes and completes it. They order at a shop of their own (`warm-up-<random>`), so no app of
- * the real shops sees them, as accounts of their own; the shop's items and the accounts are
- * deleted at the end; only their finished executions stay in Step Functions' history. Answers
- * what it did.
+ * the real shops sees them, as accounts of their own. The shop's items and the accounts are
+ * deleted at the end, and so is what an interrupted warm-up left; only the finished executions
+ * stay, in Step Functions' history. Answers what it did.
  */
 export async function handler(): Promise<string> {
-  const shopId = `warm-up-${randomUUID().slice(0, 8)}`;
+  const shopId = `${WARM_UP_SHOPS}${randomUUID().slice(0, 8)}`;
+  // The accounts first and deleted last: they are how the next run finds what a crash left.
   const accounts = new ScratchAccounts(shopId);
   const trace: ScratchShopTrace = { shopId, orderIds: [], customers: [], idempotencyKeys: [] };
   let barista: ScratchAccount | undefined;
+  let cleared = 0;
   try {
-    await createShop({ shopId, name: 'Warm-up', open: true, limits: SCRATCH_LIMITS });
     barista = await accounts.create('barista', [StaffGroup.barista]);
+    cleared = await clearInterruptedWarmUps(accounts, barista);
+    await createShop({ shopId, name: 'Warm-up', open: true, limits: SCRATCH_LIMITS });
     const customers = await Promise.all(
       Array.from({ length: WARM_UP_CUSTOMERS }, (_, i) => accounts.create(`customer-${i}`)),
     );
@@ -58,14 +65,44 @@ export async function handler(): Promise<string> {
     await orderAllAtOnce(trace, barista, customers);
   } finally {
     try {
-      if (barista) await cancelOpenOrders(trace.orderIds, barista);
-      await executionsEnded(trace.orderIds, STEP_TIMEOUT_MS);
-      await deleteScratchShop(trace);
+      if (barista) await clearScratchShop(trace, barista);
     } finally {
       await accounts.deleteAll();
     }
   }
-  return `${trace.orderIds.length} orders at a scratch shop, cleared away`;
+  const summary = `${trace.orderIds.length} orders at a scratch shop, cleared away`;
+  return cleared === 0 ? summary : `${summary}, and ${cleared} left by interrupted warm-ups`;
+}
+
+/**
+ * Clears what warm-ups cut off part-way (a crash, or Ctrl-C while starting) left, found by the
+ * accounts they had made: their orders are cancelled and their executions waited for, their items
+ * deleted, and their accounts adopted, to be deleted with this run's. Their idempotency replies,
+ * whose keys nothing recorded, expire within a day. Answers how many shops it cleared.
+ */
+async function clearInterruptedWarmUps(accounts: ScratchAccounts, barista: ScratchAccount): Promise<number> {
+  const leftovers = await accounts.adoptLeftovers(WARM_UP_SHOPS);
+  for (const [shopId, left] of leftovers) {
+    const customers = left.map((account) => account.sub);
+    const orders = (await Promise.all(customers.map((userId) => ordersOfUser(userId)))).flat();
+    await clearScratchShop(
+      {
+        shopId,
+        orderIds: orders.filter((order) => order.shopId === shopId).map((order) => order.orderId),
+        customers,
+        idempotencyKeys: [],
+      },
+      barista,
+    );
+  }
+  return leftovers.size;
+}
+
+/** Ends a scratch shop's open orders (cancelled by `barista`), waits for their executions, and deletes its items. */
+async function clearScratchShop(trace: ScratchShopTrace, barista: ScratchAccount): Promise<void> {
+  await cancelOpenOrders(trace.orderIds, barista);
+  await executionsEnded(trace.orderIds, STEP_TIMEOUT_MS);
+  await deleteScratchShop(trace);
 }
 
 /** Every customer orders {@link WARM_UP_ROUNDS} drinks, one after another, all customers at once. */
@@ -132,7 +169,7 @@ function drinkFrom(menu: Menu, n: number): DrinkChoice {
   };
 }
 
-/** Cancels, as the barista, what a warm-up that failed part-way left open, so its executions end. */
+/** Cancels, as the barista, the orders still open (left by a warm-up that failed part-way), so that their executions end. */
 async function cancelOpenOrders(orderIds: readonly string[], barista: ScratchAccount): Promise<void> {
   for (const orderId of orderIds) {
     const order = await callRoute(Api.getOrder, barista.idToken, { params: { orderId } });

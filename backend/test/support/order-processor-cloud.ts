@@ -199,9 +199,9 @@ let shops = 0;
  */
 export async function arrangeShop(
   db: DynamoDBDocumentClient,
-  options: { open?: boolean; limits?: Partial<Limits>; openOrders?: number } = {},
+  options: { shopId?: string; open?: boolean; limits?: Partial<Limits>; openOrders?: number } = {},
 ): Promise<string> {
-  const shopId = `shop-${process.pid}-${++shops}`;
+  const shopId = options.shopId ?? `shop-${process.pid}-${++shops}`;
   const now = new Date().toISOString();
   const slotHolders = Array.from({ length: options.openOrders ?? 0 }, (_, i) => `${shopId}-holder-${i}`);
   await db.send(
