@@ -20,6 +20,12 @@ export interface ScratchAccount {
   idToken: string;
 }
 
+/**
+ * The username of a scratch account, `<job>.<name>`, both lowercase words and dashes: never an
+ * email address, which a customer's username is, so no customer is ever taken for a leftover.
+ */
+const SCRATCH_USERNAME = /^([a-z0-9-]+)\.([a-z0-9-]+)$/;
+
 /** An account a job made, as the user pool lists it. */
 export interface ListedAccount {
   username: string;
@@ -43,6 +49,7 @@ export class ScratchAccounts {
   async create(name: string, groups: readonly string[] = []): Promise<ScratchAccount> {
     const UserPoolId = userPool.id();
     const username = `${this.job}.${name}`;
+    if (!SCRATCH_USERNAME.test(username)) throw new Error(`${username} is no scratch account's name`);
     const password = `Scratch-${randomUUID()}`;
     await this.cognito.send(
       new AdminCreateUserCommand({
@@ -76,8 +83,8 @@ export class ScratchAccounts {
   }
 
   /**
-   * The accounts of other jobs whose names start with `family`, by job, adopted: {@link deleteAll}
-   * deletes them with this job's own.
+   * The scratch accounts of other jobs whose names start with `family`, by job, adopted:
+   * {@link deleteAll} deletes them with this job's own.
    */
   async adoptLeftovers(family: string): Promise<Map<string, ListedAccount[]>> {
     const byJob = new Map<string, ListedAccount[]>();
@@ -92,9 +99,9 @@ export class ScratchAccounts {
       );
       for (const user of page.Users ?? []) {
         const username = String(user.Username);
-        const job = username.slice(0, username.indexOf('.'));
+        const job = SCRATCH_USERNAME.exec(username)?.[1];
         const sub = user.Attributes?.find((attribute) => attribute.Name === 'sub')?.Value;
-        if (job === this.job || !sub) continue;
+        if (!job?.startsWith(family) || job === this.job || !sub) continue;
         byJob.set(job, [...(byJob.get(job) ?? []), { username, sub }]);
         this.usernames.push(username);
       }
