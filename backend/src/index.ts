@@ -1,3 +1,4 @@
 export { leanClient, withoutCallLog } from './aws/clients.js';
 export { DocumentTables } from './aws/document-tables.js';
+export { createSignedInAccount, type PasswordAccount } from './aws/password-account.js';
 export { resources } from './resources.js';

@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
   AdminDeleteUserCommand,
-  AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
-  InitiateAuthCommand,
   ListUsersCommand,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt } from 'jose';
 import { userPool } from '../aws/config.js';
+import { createSignedInAccount } from '../aws/password-account.js';
 
 /** An account of the user pool made for one job, signed in. */
 export interface ScratchAccount {
@@ -37,7 +34,7 @@ export interface ListedAccount {
  * password, put in its groups, signed in with the app client (USER_PASSWORD_AUTH) as a person
  * would be, and deleted by {@link deleteAll} — its tokens and memberships with it. Their usernames
  * are `<job>.<name>`, so that what a job cut off by a crash leaves is found by its job's name
- * ({@link leftovers}) and can be adopted and deleted by the next one.
+ * ({@link adoptLeftovers}) and can be adopted and deleted by the next one.
  */
 export class ScratchAccounts {
   private readonly cognito = new CognitoIdentityProviderClient({});
@@ -47,38 +44,18 @@ export class ScratchAccounts {
 
   /** Creates and signs in an account in `groups` (none: a customer), with an email address. */
   async create(name: string, groups: readonly string[] = []): Promise<ScratchAccount> {
-    const UserPoolId = userPool.id();
     const username = `${this.job}.${name}`;
     if (!SCRATCH_USERNAME.test(username)) throw new Error(`${username} is no scratch account's name`);
-    const password = `Scratch-${randomUUID()}`;
-    await this.cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId,
-        Username: username,
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [{ Name: 'email', Value: `${username}@scratch.invalid` }],
-      }),
-    );
+    // Known before it exists, so that deleteAll removes it even if signing in fails.
     this.usernames.push(username);
-    await this.cognito.send(
-      new AdminSetUserPasswordCommand({
-        UserPoolId,
-        Username: username,
-        Password: password,
-        Permanent: true,
-      }),
-    );
-    for (const GroupName of groups)
-      await this.cognito.send(new AdminAddUserToGroupCommand({ UserPoolId, Username: username, GroupName }));
-    const signedIn = await this.cognito.send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: userPool.clientId(),
-        AuthParameters: { USERNAME: username, PASSWORD: password },
-      }),
-    );
-    const idToken = signedIn.AuthenticationResult?.IdToken;
-    if (!idToken) throw new Error(`The scratch account ${username} got no ID token`);
+    const idToken = await createSignedInAccount(this.cognito, {
+      userPoolId: userPool.id(),
+      clientId: userPool.clientId(),
+      username,
+      password: `Scratch-${randomUUID()}`,
+      email: `${username}@scratch.invalid`,
+      groups,
+    });
     return { username, sub: String(decodeJwt(idToken).sub), idToken };
   }
 

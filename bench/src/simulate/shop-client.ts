@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
-  AdminCreateUserCommand,
-  AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
+import { createSignedInAccount } from '@coffee/backend';
 
 /** What a shop's `/config.json` says, as far as a simulator needs it. */
 export interface ShopEndpoints {
@@ -64,25 +63,13 @@ export class ShopClient {
   /** A new customer account, signed in: answers its ID token. */
   async newCustomer(): Promise<string> {
     const username = `sim-${randomUUID()}`;
-    const password = `Sim-${randomUUID()}`;
-    const UserPoolId = this.endpoints.auth.userPoolId;
-    await this.cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId,
-        Username: username,
-        MessageAction: 'SUPPRESS',
-        UserAttributes: [{ Name: 'email', Value: `${username}@simulator.invalid` }],
-      }),
-    );
-    await this.cognito.send(
-      new AdminSetUserPasswordCommand({
-        UserPoolId,
-        Username: username,
-        Password: password,
-        Permanent: true,
-      }),
-    );
-    return this.signIn(username, password);
+    return createSignedInAccount(this.cognito, {
+      userPoolId: this.endpoints.auth.userPoolId,
+      clientId: this.endpoints.auth.userPoolClientId,
+      username,
+      password: `Sim-${randomUUID()}`,
+      email: `${username}@simulator.invalid`,
+    });
   }
 
   /** One API call (`path` from the contracts' route table); network faults are thrown. */
