@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import {
   ConditionalCheckFailedException,
   CreateTableCommand,
@@ -11,13 +12,14 @@ import { DocumentTables } from '../src/aws/document-tables.js';
 import { newDataDir, sdkConfig } from './support/local-cloud.js';
 
 const TableName = 'documents';
+const dataDir = newDataDir('documents');
 let cloud: LocalCloud;
 let raw: DynamoDBClient;
 let tables: DocumentTables;
 
 beforeAll(async () => {
   cloud = await LocalCloud.start({
-    dataDir: newDataDir('documents'),
+    dataDir,
     edgePort: 0,
     outboxLog: () => undefined,
   });
@@ -42,6 +44,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await cloud?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('document tables', () => {
