@@ -1,6 +1,6 @@
-import { AdminCreateUserCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DescribeExecutionCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type PlaceOrderResponse, pathFor, type QrCodeResponse } from '../src/contracts/api.js';
 import { DEFAULT_SHOP_ID } from '../src/contracts/config.js';
@@ -8,9 +8,9 @@ import { EventType } from '../src/contracts/events.js';
 import { OrderState } from '../src/contracts/orders.js';
 import { StaffGroup } from '../src/contracts/roles.js';
 import { shopQueueTopic } from '../src/contracts/topics.js';
-import { resources } from '../src/resources.js';
 import { WARM_UP_CUSTOMERS, WARM_UP_ROUNDS } from '../src/warm-up/warm-up.js';
 import { createUser } from './support/api-cloud.js';
+import { leftBehind } from './support/left-behind.js';
 import { arrangeShop, eventually } from './support/order-processor-cloud.js';
 import {
   LATTE,
@@ -124,25 +124,3 @@ describe('the warm-up at start (npm start runs it)', () => {
     expect(queue.messages.filter((message) => message.payload.detail.orderId !== orderId)).toEqual([]);
   });
 });
-
-/** Every item of every table, the user pool's usernames, and how many executions still run. */
-async function leftBehind(t: ShopCloud) {
-  const tables = await Promise.all(
-    Object.keys(resources.tables).map(
-      async (table) =>
-        (await t.db.send(new ScanCommand({ TableName: table, ConsistentRead: true }))).Items ?? [],
-    ),
-  );
-  const { Users = [] } = await t.idp.send(new ListUsersCommand({ UserPoolId: t.poolId }));
-  const { executions = [] } = await t.sfn.send(
-    new ListExecutionsCommand({
-      stateMachineArn: t.cloud.resources?.stateMachines.orderProcessor,
-      statusFilter: 'RUNNING',
-    }),
-  );
-  return {
-    items: tables.flat(),
-    usernames: Users.map((user) => user.Username).sort(),
-    running: executions.length,
-  };
-}

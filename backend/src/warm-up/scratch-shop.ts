@@ -35,8 +35,8 @@ export interface ScratchShopTrace {
   orderIds: string[];
   /** The `sub` of every customer who ordered there. */
   customers: string[];
-  /** The `Idempotency-Key` of each request that sent one, with its caller's `sub`. */
-  idempotencyKeys: Array<{ userId: string; key: string }>;
+  /** The `Idempotency-Key`s each customer may have sent. */
+  idempotencyKeys: readonly string[];
 }
 
 /**
@@ -52,10 +52,12 @@ export async function deleteScratchShop(trace: ScratchShopTrace): Promise<void> 
       TableName: names.customersTable(),
       Key: { customerKey: customerKey(trace.shopId, userId) },
     })),
-    ...trace.idempotencyKeys.map(({ userId, key }) => ({
-      TableName: names.idempotencyTable(),
-      Key: { key: idempotencyKey(userId, key) },
-    })),
+    ...trace.customers.flatMap((userId) =>
+      trace.idempotencyKeys.map((key) => ({
+        TableName: names.idempotencyTable(),
+        Key: { key: idempotencyKey(userId, key) },
+      })),
+    ),
   ];
   const codes = await tables.queryUpTo(
     {

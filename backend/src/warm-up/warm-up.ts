@@ -21,6 +21,13 @@ export const WARM_UP_ROUNDS = 5;
 /** The warm-up's scratch shops are `warm-up-<random>`, and its accounts' names start so too. */
 const WARM_UP_SHOPS = 'warm-up-';
 
+/**
+ * The `Idempotency-Key` of each customer's orders, one per round: the same for every run (the keys
+ * are the customer's own, and each run has new customers), so the replies kept for them are
+ * found again even by the run that clears an interrupted one.
+ */
+const ORDER_KEYS = Array.from({ length: WARM_UP_ROUNDS }, (_, round) => `warm-up-order-${round}`);
+
 /** Limits no warm-up reaches; short timeouts, so that a warm-up cut off by a crash ends soon after. */
 const SCRATCH_LIMITS: Limits = {
   drinksPerCode: 5000,
@@ -52,7 +59,7 @@ export async function handler(): Promise<string> {
   const shopId = `${WARM_UP_SHOPS}${randomUUID().slice(0, 8)}`;
   // The accounts first and deleted last: they are how the next run finds what a crash left.
   const accounts = new ScratchAccounts(shopId);
-  const trace: ScratchShopTrace = { shopId, orderIds: [], customers: [], idempotencyKeys: [] };
+  const trace: ScratchShopTrace = { shopId, orderIds: [], customers: [], idempotencyKeys: ORDER_KEYS };
   let barista: ScratchAccount | undefined;
   let cleared = 0;
   try {
@@ -78,8 +85,8 @@ export async function handler(): Promise<string> {
 /**
  * Clears what warm-ups cut off part-way (a crash, or Ctrl-C while starting) left, found by the
  * accounts they had made: their orders are cancelled and their executions waited for, their items
- * deleted, and their accounts adopted, to be deleted with this run's. Their idempotency replies,
- * whose keys nothing recorded, expire within a day. Answers how many shops it cleared.
+ * deleted, and their accounts adopted, to be deleted with this run's. Answers how many shops it
+ * cleared.
  */
 async function clearInterruptedWarmUps(accounts: ScratchAccounts, barista: ScratchAccount): Promise<number> {
   const leftovers = await accounts.adoptLeftovers(WARM_UP_SHOPS);
@@ -91,7 +98,7 @@ async function clearInterruptedWarmUps(accounts: ScratchAccounts, barista: Scrat
         shopId,
         orderIds: orders.filter((order) => order.shopId === shopId).map((order) => order.orderId),
         customers,
-        idempotencyKeys: [],
+        idempotencyKeys: ORDER_KEYS,
       },
       barista,
     );
@@ -116,7 +123,7 @@ async function orderAllAtOnce(
   await Promise.all(
     customers.map(async (customer, c) => {
       for (let round = 0; round < WARM_UP_ROUNDS; round++)
-        await orderOneDrink(trace, customer, barista, drinkFrom(menu, c * WARM_UP_ROUNDS + round));
+        await orderOneDrink(trace, customer, barista, round, drinkFrom(menu, c * WARM_UP_ROUNDS + round));
     }),
   );
 }
@@ -126,19 +133,18 @@ async function orderOneDrink(
   trace: ScratchShopTrace,
   customer: ScratchAccount,
   barista: ScratchAccount,
+  round: number,
   drink: DrinkChoice,
 ): Promise<void> {
   const shopId = trace.shopId;
   const { token } = await callRoute(Api.getQrCode, barista.idToken, { params: { shopId } });
-  const key = randomUUID();
   const placed = await callRoute(Api.placeOrder, customer.idToken, {
     params: { shopId },
     body: { token },
-    headers: { [IDEMPOTENCY_KEY_HEADER]: key },
+    headers: { [IDEMPOTENCY_KEY_HEADER]: ORDER_KEYS[round] as string },
   });
   const orderId = placed.orderId;
   trace.orderIds.push(orderId);
-  trace.idempotencyKeys.push({ userId: customer.sub, key });
   await orderUntil(orderId, customer, (order) => order.state !== OrderState.Pending);
   await callRoute(Api.submitDrink, customer.idToken, { params: { orderId }, body: drink });
   await orderUntil(orderId, customer, (order) => order.orderNumber !== undefined);

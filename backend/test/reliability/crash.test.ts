@@ -10,13 +10,14 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ListExecutionsCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type LocalCloudProcess, startLocalCloudProcess } from '@coffee/localcloud/process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, IDEMPOTENCY_KEY_HEADER, pathFor } from '../../src/contracts/api.js';
 import { isFinalState, type Order, OrderState } from '../../src/contracts/orders.js';
 import { ABANDONED_AFTER_MS } from '../../src/validator/customer-store.js';
+import { runningExecutions } from '../support/left-behind.js';
 
 /**
  * Issue 8's crash suite: the shop runs as `npm start` does, in a child process, under a steady
@@ -275,10 +276,10 @@ async function drain(orderIds: string[], barista: string): Promise<Order[]> {
 /** The executions still running once they have had `SETTLE_MS` to end (0 when all have). */
 async function runningExecutionsAfterSettling(): Promise<number> {
   const deadline = Date.now() + SETTLE_MS;
-  let running = await runningExecutions();
+  let running = await runningExecutions(sfn);
   while (running > 0 && Date.now() < deadline) {
     await sleep(250);
-    running = await runningExecutions();
+    running = await runningExecutions(sfn);
   }
   return running;
 }
@@ -297,18 +298,6 @@ async function slotHoldersWithTheirOrders(): Promise<string[]> {
       return `${orderId} (${order?.state ?? 'no order'})`;
     }),
   );
-}
-
-async function runningExecutions(): Promise<number> {
-  const machines = await sfn.send(new ListStateMachinesCommand({}));
-  let running = 0;
-  for (const machine of machines.stateMachines ?? []) {
-    const listed = await sfn.send(
-      new ListExecutionsCommand({ stateMachineArn: machine.stateMachineArn, statusFilter: 'RUNNING' }),
-    );
-    running += listed.executions?.length ?? 0;
-  }
-  return running;
 }
 
 /**
