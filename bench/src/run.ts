@@ -79,7 +79,7 @@ const compressedRush: RushPlan = { customers: 50, rounds: 3, arrivalWindowMs: 10
 const peoplesPace: RushPlan = { customers: 50, rounds: 3, arrivalWindowMs: 60_000, thinkMs: 10_000 };
 /**
  * A rush, how many times it runs in a row, and whether each run has a just-started shop of its own
- * (warmed up at start as \`npm start\` does, or with \`--no-warm-up\`).
+ * (warmed up at start as `npm start` does, or with `--no-warm-up`).
  */
 interface RushRun {
   plan: RushPlan;

@@ -56,8 +56,8 @@ export interface ShopHarness {
  * Starts the shop as `npm start` does (the local cloud CLI with the backend) on a fresh data folder,
  * in a process of its own: the simulated phones of this process do not take its CPU, as real
  * phones would not, and its CPU and memory are measured apart. Limits are roomy enough for a
- * benchmark. It warms up before it is ready, as `npm start` does, unless `warmUp` is false. `BENCH_PROFILE=1` writes a CPU profile of the shop's main thread to
- * `bench/results/profiles/`.
+ * benchmark. It warms up before it is ready, as `npm start` does, unless `warmUp` is false.
+ * `BENCH_PROFILE=1` writes a CPU profile of the shop's main thread to `bench/results/profiles/`.
  */
 export async function startShop({ warmUp = true }: { warmUp?: boolean } = {}): Promise<ShopHarness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-shop-'));

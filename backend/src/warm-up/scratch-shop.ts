@@ -1,32 +1,46 @@
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
+import { isFinalState } from '../contracts/orders.js';
 import { getOrder } from '../orders/order-store.js';
 import { customerKey } from '../validator/customer-store.js';
 import { idempotencyKey } from '../validator/idempotency-store.js';
 
-/** How often {@link executionsEnded} looks again. */
+/** How often {@link endOrders} looks again at an execution still running. */
 const POLL_MS = 20;
 /** More QR code periods than a scratch shop lives through. */
 const MAX_SCRATCH_CODES = 100;
 
 /**
- * Resolves once each order of `orderIds` has been claimed by its OrderProcessor execution (the
- * order then names it) and that execution has ended. Throws after `timeoutMs`.
+ * Ends every order of `orderIds`: `cancel` is called for each one still open, then the order's
+ * OrderProcessor execution is waited for until it has ended (an order names its execution once it
+ * is claimed). One read of the order and one of its execution, for an order already over. Throws
+ * after `timeoutMs`.
  */
-export async function executionsEnded(orderIds: readonly string[], timeoutMs: number): Promise<void> {
+export async function endOrders(
+  orderIds: readonly string[],
+  cancel: (orderId: string) => Promise<unknown>,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (const orderId of orderIds) {
-    for (;;) {
-      const executionArn = (await getOrder(orderId))?.executionId;
-      const status =
-        executionArn &&
-        (await aws.stepFunctions().send(new DescribeExecutionCommand({ executionArn }))).status;
-      if (executionArn && status !== 'RUNNING') break;
+    let order = await getOrder(orderId);
+    if (order && !isFinalState(order.state)) {
+      await cancel(orderId);
+      order = await getOrder(orderId);
+    }
+    while (!(await hasEnded(order?.executionId))) {
       if (Date.now() > deadline) throw new Error(`The execution of order ${orderId} has not ended`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      order = await getOrder(orderId);
     }
   }
+}
+
+async function hasEnded(executionArn: string | undefined): Promise<boolean> {
+  if (executionArn === undefined) return false;
+  const { status } = await aws.stepFunctions().send(new DescribeExecutionCommand({ executionArn }));
+  return status !== 'RUNNING';
 }
 
 /** Where a scratch shop's items are: the shop, its orders, its customers' limits and their idempotency keys. */

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createShop } from '../config/shop-store.js';
 import { Api, IDEMPOTENCY_KEY_HEADER } from '../contracts/api.js';
 import type { Limits, Menu } from '../contracts/config.js';
-import { type DrinkChoice, isFinalState, type Order, OrderState } from '../contracts/orders.js';
+import { type DrinkChoice, type Order, OrderState } from '../contracts/orders.js';
 import { StaffGroup } from '../contracts/roles.js';
 import { ordersOfUser } from '../orders/order-store.js';
 import { callRoute } from './in-process-api.js';
 import { type ScratchAccount, ScratchAccounts } from './scratch-accounts.js';
-import { deleteScratchShop, executionsEnded, type ScratchShopTrace } from './scratch-shop.js';
+import { deleteScratchShop, endOrders, type ScratchShopTrace } from './scratch-shop.js';
 
 /**
  * How many customers order at once, and how many orders each places one after another. These 50
@@ -106,10 +106,11 @@ async function clearInterruptedWarmUps(accounts: ScratchAccounts, barista: Scrat
   return leftovers.size;
 }
 
-/** Ends a scratch shop's open orders (cancelled by `barista`), waits for their executions, and deletes its items. */
+/** Ends a scratch shop's orders (those still open cancelled by `barista`), then deletes its items. */
 async function clearScratchShop(trace: ScratchShopTrace, barista: ScratchAccount): Promise<void> {
-  await cancelOpenOrders(trace.orderIds, barista);
-  await executionsEnded(trace.orderIds, STEP_TIMEOUT_MS);
+  const cancel = (orderId: string) =>
+    callRoute(Api.cancelOrder, barista.idToken, { params: { orderId }, body: {} });
+  await endOrders(trace.orderIds, cancel, STEP_TIMEOUT_MS);
   await deleteScratchShop(trace);
 }
 
@@ -174,13 +175,4 @@ function drinkFrom(menu: Menu, n: number): DrinkChoice {
       ]),
     ),
   };
-}
-
-/** Cancels, as the barista, the orders still open (left by a warm-up that failed part-way), so that their executions end. */
-async function cancelOpenOrders(orderIds: readonly string[], barista: ScratchAccount): Promise<void> {
-  for (const orderId of orderIds) {
-    const order = await callRoute(Api.getOrder, barista.idToken, { params: { orderId } });
-    if (!isFinalState(order.state))
-      await callRoute(Api.cancelOrder, barista.idToken, { params: { orderId }, body: {} });
-  }
 }

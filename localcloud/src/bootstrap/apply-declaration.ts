@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
@@ -31,7 +31,7 @@ import {
 import { CreateStateMachineCommand, SFNClient, UpdateStateMachineCommand } from '@aws-sdk/client-sfn';
 import { FunctionHost } from '../lambda/function-host.js';
 import { loadHandler } from '../lambda/load-handler.js';
-import type { LambdaHandler, LambdaRegistry } from '../stepfunctions/integrations/index.js';
+import { type LambdaHandler, LambdaRegistry } from '../stepfunctions/integrations/index.js';
 import { type ResolvedResources, resolveRef, substitute } from './resolve-refs.js';
 import type { ResourceDeclaration, TableDeclaration } from './resource-declaration.js';
 
@@ -346,8 +346,8 @@ async function ensureUserPoolClient(
 }
 
 /**
- * The name the warm-up function runs under: no Lambda function can be called so, so no target or
- * invocation reaches it but the start's own.
+ * The name the warm-up function runs under on the function host, where it sits beside the
+ * declared functions: no Lambda function can be called so.
  */
 const WARM_UP_FUNCTION = '(warm-up)';
 
@@ -399,24 +399,12 @@ async function registerFunctions(
     functionHost = await FunctionHost.start(functions);
     for (const { name } of functions) handlers.set(name, functionHost.handlerOf(name));
   }
+  // The warm-up has a registry of its own: invoked as Lambda invokes, reachable by nothing else.
+  const warmUpRuntime = new LambdaRegistry(options.region, options.accountId);
   for (const [name, handler] of handlers)
-    if (name !== WARM_UP_FUNCTION) options.lambda.register(name, handler);
-  const warmUpHandler = handlers.get(WARM_UP_FUNCTION);
+    (name === WARM_UP_FUNCTION ? warmUpRuntime : options.lambda).register(name, handler);
   return {
     ...(functionHost && { functionHost }),
-    ...(warmUpHandler && { warmUp: () => invokeOnce(warmUpHandler, options.lambda.arnOf(WARM_UP_FUNCTION)) }),
+    ...(warmUpRuntime.has(WARM_UP_FUNCTION) && { warmUp: () => warmUpRuntime.invoke(WARM_UP_FUNCTION, {}) }),
   };
-}
-
-/** Invokes `handler` once with an empty event, as Lambda would with no deadline to speak of. */
-async function invokeOnce(handler: LambdaHandler, invokedFunctionArn: string): Promise<unknown> {
-  return await handler(
-    {},
-    {
-      functionName: WARM_UP_FUNCTION,
-      invokedFunctionArn,
-      awsRequestId: randomUUID(),
-      getRemainingTimeInMillis: () => Number.MAX_SAFE_INTEGER,
-    },
-  );
 }
