@@ -484,6 +484,16 @@ describe('POST /api/shops/{shopId}/orders', () => {
       expect(error).toMatchObject({ status: 400, code: 'invalid-request' });
       expect(await readRemaining(t.db, shopId, periodOf(token))).toBeUndefined();
     });
+
+    it('checks the shop before the key: a malformed key at an unknown shop is 404', async () => {
+      const shopId = await shop();
+      const { token } = await qrCode(shopId);
+      const customer = await t.newCustomer();
+
+      const error = await errorOf(await order('nope', customer.token, token, 'x'.repeat(129)));
+
+      expect(error).toMatchObject({ status: 404, code: 'not-found' });
+    });
   });
 
   describe('who may order', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { publishEvent } from '../config/publish-event.js';
-import { openOrderCount, type ShopItem } from '../config/shop-store.js';
+import { loadShop, openOrderCount, type ShopItem } from '../config/shop-store.js';
 import {
   ErrorCode,
   IdempotencyKeySchema,
@@ -21,7 +21,7 @@ import {
 } from '../errors.js';
 import { getOrder } from '../orders/order-store.js';
 import { giveBackDrink, remainingDrinks, takeDrink } from './code-store.js';
-import { type CustomerItem, releaseCustomer, reserveCustomer } from './customer-store.js';
+import { type CustomerItem, readCustomer, releaseCustomer, reserveCustomer } from './customer-store.js';
 import { checkToken, currentCode, dayKey } from './domain/index.js';
 import {
   claimKey,
@@ -59,31 +59,58 @@ export interface Customer {
   known: CustomerItem | undefined;
 }
 
+/** A customer's request for an order at a shop, as the API received it. */
+export interface OrderRequest {
+  shopId: string;
+  userId: string;
+  /** The name the baristas call out. */
+  name: string | undefined;
+  /** The scanned token, read from the request's body (`invalid-request` when it has none). */
+  token: () => Promise<string>;
+  /** The raw `Idempotency-Key` header, if sent. */
+  idempotencyKey: string | undefined;
+}
+
 /** How long a duplicate request waits for the first one's answer before answering `not-ready`. */
 const DUPLICATE_WAIT_MS = 10_000;
 const DUPLICATE_POLL_MS = 50;
 
 /**
- * Places a customer's order from a scanned token, honouring the caller's `Idempotency-Key`
- * (DESIGN "HTTP API"): the first request with a key claims it in one conditional write, naming the
- * order it will place; its answer is that order once placed, or the refusal it records. A repeat
- * within 24 h answers that, using no second drink; a concurrent repeat waits for it. A fault of the
- * backend lets go of the key so that a retry is tried afresh.
+ * Places a customer's order from a scanned token, in DESIGN's order of checks: the shop (404), the
+ * body (400), then the order flow (see {@link acceptOrder}). An `Idempotency-Key` (DESIGN "HTTP
+ * API") is claimed in one conditional write naming the order the request will place, made
+ * alongside the reads of the shop and the customer: one wait fewer for every scan. A request
+ * refused before its order is judged (no such shop, no token) lets go of its key again, so that a
+ * corrected retry is tried afresh. Otherwise the key's answer is the order once placed, or the
+ * refusal it records: a repeat within 24 h answers that, using no second drink; a concurrent
+ * repeat waits for it. A fault of the backend lets go of the key so that a retry is tried afresh.
  */
-export async function placeOrder(
-  shop: ShopItem,
-  customer: Customer,
-  token: string,
-  rawKey: string | undefined,
-  now = new Date(),
-): Promise<PlaceOrderResponse> {
+export async function placeOrder(request: OrderRequest, now = new Date()): Promise<PlaceOrderResponse> {
+  const { shopId, userId } = request;
   const orderId = randomUUID();
-  if (rawKey === undefined) return acceptOrder(shop, customer, token, orderId, now);
-  const parsedKey = IdempotencyKeySchema.safeParse(rawKey);
-  if (!parsedKey.success) throw InvalidRequestError.fromZod(parsedKey.error, 'The Idempotency-Key header');
-  const key = idempotencyKey(customer.userId, parsedKey.data);
-  const held = await claimKey(key, shop.shopId, orderId, now);
-  if (held) return replay(held, shop.shopId);
+  const parsedKey =
+    request.idempotencyKey === undefined ? undefined : IdempotencyKeySchema.safeParse(request.idempotencyKey);
+  const key = parsedKey?.success ? idempotencyKey(userId, parsedKey.data) : undefined;
+  const claim = key === undefined ? undefined : claimKey(key, shopId, orderId, now);
+  // Awaited after the reads: a fault meanwhile is not an unhandled rejection.
+  claim?.catch(() => undefined);
+  let read: { shop: ShopItem; customer: Customer; token: string };
+  try {
+    read = await readRequest(request);
+  } catch (error) {
+    const claimed = await claim?.then(
+      (held) => held === undefined,
+      () => false,
+    );
+    if (key !== undefined && claimed) await releaseKey(key);
+    throw error;
+  }
+  if (parsedKey?.success === false)
+    throw InvalidRequestError.fromZod(parsedKey.error, 'The Idempotency-Key header');
+  const held = await claim;
+  if (held) return replay(held, shopId);
+  const { shop, customer, token } = read;
+  if (key === undefined) return acceptOrder(shop, customer, token, orderId, now);
   try {
     return await acceptOrder(shop, customer, token, orderId, now);
   } catch (error) {
@@ -94,6 +121,12 @@ export async function placeOrder(
     }
     throw error;
   }
+}
+
+/** The shop (`not-found`), the customer's item there and the scanned token (`invalid-request`). */
+async function readRequest({ shopId, userId, name, token }: OrderRequest) {
+  const [shop, known] = await Promise.all([loadShop(shopId), readCustomer(shopId, userId)]);
+  return { shop, customer: { userId, name, known }, token: await token() };
 }
 
 /** The first answer of a key, waited for while the first request is running. */
