@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
@@ -31,7 +32,7 @@ export async function endOrders(
     }
     while (!(await hasEnded(order?.executionId))) {
       if (Date.now() > deadline) throw new Error(`The execution of order ${orderId} has not ended`);
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      await sleep(POLL_MS);
       order = await getOrder(orderId);
     }
   }

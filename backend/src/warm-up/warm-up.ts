@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createShop } from '../config/shop-store.js';
 import { Api, IDEMPOTENCY_KEY_HEADER } from '../contracts/api.js';
 import type { Limits, Menu } from '../contracts/config.js';
@@ -158,7 +159,7 @@ async function orderUntil(orderId: string, customer: ScratchAccount, done: (orde
   const deadline = Date.now() + STEP_TIMEOUT_MS;
   while (!done(await callRoute(Api.getOrder, customer.idToken, { params: { orderId } }))) {
     if (Date.now() > deadline) throw new Error(`Order ${orderId} did not move on in ${STEP_TIMEOUT_MS} ms`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    await sleep(POLL_MS);
   }
 }
 
