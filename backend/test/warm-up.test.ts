@@ -1,6 +1,7 @@
 import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DescribeExecutionCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type PlaceOrderResponse, pathFor, type QrCodeResponse } from '../src/contracts/api.js';
 import { DEFAULT_SHOP_ID } from '../src/contracts/config.js';
@@ -11,7 +12,7 @@ import { shopQueueTopic } from '../src/contracts/topics.js';
 import { WARM_UP_CUSTOMERS, WARM_UP_ROUNDS } from '../src/warm-up/warm-up.js';
 import { createUser } from './support/api-cloud.js';
 import { leftBehind } from './support/left-behind.js';
-import { arrangeShop, eventually } from './support/order-processor-cloud.js';
+import { arrangeOrder, arrangeShop, eventually } from './support/order-processor-cloud.js';
 import {
   LATTE,
   orderWaitingForBarista,
@@ -60,15 +61,19 @@ describe('the warm-up at start (npm start runs it)', () => {
     expect(left).toEqual({ items: [], usernames: ['barista', 'display'], running: 0 });
   });
 
-  it('clears, at the next start, what a warm-up cut off part-way left: its open order ends, its items and accounts go', async () => {
-    // Arrange: what a crash amid a warm-up leaves — its shop, its accounts, an order waiting for its drink
+  it('clears, at the next start, what a warm-up cut off part-way left: its open orders end, its items and accounts go', async () => {
+    // Arrange: what a crash amid a warm-up leaves — its shop, its accounts, an order waiting for its
+    // drink, and one whose acceptance was cut off before its workflow was started
     const shopId = await arrangeShop(t.db, { shopId: 'warm-up-0ff1ce00', limits: ROOMY_LIMITS });
     await createUser(t.idp, t.poolId, `${shopId}.barista`, [StaffGroup.barista]);
     await createUser(t.idp, t.poolId, `${shopId}.customer-0`, []);
-    const [barista, customer] = await Promise.all([
+    await createUser(t.idp, t.poolId, `${shopId}.customer-1`, []);
+    const [barista, customer, cutOff] = await Promise.all([
       t.idToken(`${shopId}.barista`),
       t.idToken(`${shopId}.customer-0`),
+      t.idToken(`${shopId}.customer-1`),
     ]);
+    await arrangeOrder(t.db, shopId, String(decodeJwt(cutOff).sub));
     const code = (await (
       await t.call('GET', pathFor(Api.getQrCode, { shopId }), { token: barista })
     ).json()) as QrCodeResponse;

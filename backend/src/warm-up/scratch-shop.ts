@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
-import { isFinalState } from '../contracts/orders.js';
+import { isFinalState, OrderState } from '../contracts/orders.js';
 import { getOrder } from '../orders/order-store.js';
 import { customerKey } from '../validator/customer-store.js';
 import { idempotencyKey } from '../validator/idempotency-store.js';
@@ -15,8 +15,8 @@ const MAX_SCRATCH_CODES = 100;
 /**
  * Ends every order of `orderIds`: `cancel` is called for each one still open, then the order's
  * OrderProcessor execution is waited for until it has ended (an order names its execution once it
- * is claimed). One read of the order and one of its execution, for an order already over. Throws
- * after `timeoutMs`.
+ * is claimed); an order no workflow has claimed is left as it is. One read of the order and one of
+ * its execution, for an order already over. Throws after `timeoutMs`.
  */
 export async function endOrders(
   orderIds: readonly string[],
@@ -26,6 +26,9 @@ export async function endOrders(
   const deadline = Date.now() + timeoutMs;
   for (const orderId of orderIds) {
     let order = await getOrder(orderId);
+    // Its acceptance was cut off before its workflow was started: no workflow runs it, and one
+    // started late ends at once, finding the order gone.
+    if (order?.state === OrderState.Pending && order.executionId === undefined) continue;
     if (order && !isFinalState(order.state)) {
       await cancel(orderId);
       order = await getOrder(orderId);
