@@ -179,7 +179,7 @@ const sdkRounds = quick ? 1 : 10;
 const sdkCosts = await measureSdkClientCost(sdkRounds, quick ? 100 : 500);
 for (const row of sdkCosts) {
   console.log(
-    `bench: ${row.call}, client CPU per call: ${fixed(row.builtPerCall, 3)} ms, with cached middleware ${fixed(row.cached, 3)} ms, without the logger too ${fixed(row.cachedWithoutCallLog, 3)} ms, lean ${fixed(row.lean, 3)} ms`,
+    `bench: ${row.call}, client CPU per call: ${fixed(row.builtPerCall, 3)} ms, with cached middleware ${fixed(row.cached, 3)} ms, without the logger too ${fixed(row.cachedWithoutCallLog, 3)} ms, lean ${fixed(row.lean, 3)} ms, lean over undici ${fixed(row.leanOverUndici, 3)} ms`,
   );
 }
 
@@ -353,17 +353,19 @@ The AWS SDK's own cost, on the thread that makes the call: each of these calls, 
 from the benchmark's process, to a local cloud in a process of its own; with each command's
 middleware built on every call (the SDK's default), built once per command type
 (\`cacheMiddleware\`), built once without the SDK's logger middleware, which masks a copy of
-every input and output for a logger the backend never sets, and lean: no logger, and the client's
+every input and output for a logger the backend never sets, lean: no logger, and the client's
 configuration turned from a V8 dictionary into fast properties, which the SDK copies three or four
-times per call (\`leanClient\`, how the backend configures every client). For DynamoDB, the first is
+times per call (\`leanClient\`), and lean over undici: the same client sending its requests with the
+SDK's request handler on Node's undici HTTP client (\`@smithy/undici-http-handler\`) instead of its
+default on \`node:http\`, how the backend configures every client. For DynamoDB, the first is
 lib-dynamodb's document client, which refuses the cache, and the others the backend's
-\`DocumentTables\`, which converts items with the same library on a caching client. The four take
+\`DocumentTables\`, which converts items with the same library on a caching client. The five take
 turns over ${sdkRounds} rounds (median round). An order makes about 36 calls from the functions:
 14 IoT publishes, about 16 DynamoDB calls, 4 PutEvents and 2 SendTaskSuccess.
 
-| call | client CPU ms, built per call | cached | cached, no logger | lean (the backend's) | ratio, first / last |
-|---|---:|---:|---:|---:|---:|
-${sdkCosts.map((row) => `| ${row.call} | ${fixed(row.builtPerCall, 3)} | ${fixed(row.cached, 3)} | ${fixed(row.cachedWithoutCallLog, 3)} | ${fixed(row.lean, 3)} | ${fixed(row.builtPerCall / row.lean, 2)}× |`).join('\n')}
+| call | client CPU ms, built per call | cached | cached, no logger | lean | lean over undici (the backend's) | ratio, lean / over undici | ratio, first / last |
+|---|---:|---:|---:|---:|---:|---:|---:|
+${sdkCosts.map((row) => `| ${row.call} | ${fixed(row.builtPerCall, 3)} | ${fixed(row.cached, 3)} | ${fixed(row.cachedWithoutCallLog, 3)} | ${fixed(row.lean, 3)} | ${fixed(row.leanOverUndici, 3)} | ${fixed(row.lean / row.leanOverUndici, 2)}× | ${fixed(row.builtPerCall / row.leanOverUndici, 2)}× |`).join('\n')}
 `;
 
 if (!quick) {

@@ -8,6 +8,7 @@ import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { DocumentTables, leanClient, withoutCallLog } from '@coffee/backend';
 import { startLocalCloudProcess } from '@coffee/localcloud/process';
+import { UndiciHttpHandler } from '@smithy/undici-http-handler';
 import { median, takeTurns } from './stats.js';
 
 /** The caller's CPU per call of one kind, milliseconds, the median round's. */
@@ -19,16 +20,22 @@ export interface SdkClientCost {
   cached: number;
   /** Cached, and without the SDK's logger middleware. */
   cachedWithoutCallLog: number;
-  /** Cached, and made lean (no logger, configuration with fast properties): the backend's clients. */
+  /** Cached, and made lean (no logger, configuration with fast properties). */
   lean: number;
+  /** Lean, sending with the SDK's undici request handler instead of `node:http`: the backend's clients. */
+  leanOverUndici: number;
 }
 
-/** Where a client sends its calls, and whether it caches each command type's middleware. */
+/**
+ * Where a client sends its calls, whether it caches each command type's middleware, and the request
+ * handler it sends them with (the SDK's default on `node:http` when none is given).
+ */
 interface ClientConfig {
   endpoint: string;
   region: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
   cacheMiddleware: boolean;
+  requestHandler?: UndiciHttpHandler;
 }
 
 /** What is done to a client once it is made: nothing, or one of the backend's own steps. */
@@ -45,12 +52,13 @@ const asItComes: Tuning = (client) => client;
 /** The configurations compared, each a column of {@link SdkClientCost}. */
 const CONFIGURATIONS: Record<
   Exclude<keyof SdkClientCost, 'call'>,
-  { cacheMiddleware: boolean; tune: Tuning }
+  { cacheMiddleware: boolean; tune: Tuning; undici?: boolean }
 > = {
   builtPerCall: { cacheMiddleware: false, tune: asItComes },
   cached: { cacheMiddleware: true, tune: asItComes },
   cachedWithoutCallLog: { cacheMiddleware: true, tune: withoutCallLog },
   lean: { cacheMiddleware: true, tune: leanClient },
+  leanOverUndici: { cacheMiddleware: true, tune: leanClient, undici: true },
 };
 
 /** The table the DynamoDB call reads. */
@@ -89,12 +97,12 @@ const CALLS: Record<string, CallMaker> = {
 /**
  * What an AWS SDK call costs the CPU of the thread that makes it, as the shop's functions make
  * them one after another, with each command's middleware built on every call, built once per
- * command type, built once without the SDK's logger middleware, and built once on a lean client (no
- * logger, its configuration made fast: how `backend/src/aws/clients.ts` configures every client).
- * For DynamoDB, the first is the document client and the others the backend's `DocumentTables`.
- * The services answer from a local cloud in a process of its own, so this process's CPU is the
- * client's alone. The four configurations take turns over `rounds` rounds of `calls` calls each,
- * after a warm-up round.
+ * command type, built once without the SDK's logger middleware, built once on a lean client (no
+ * logger, its configuration made fast), and the same sending with the SDK's undici request handler
+ * (how `backend/src/aws/clients.ts` configures every client). For DynamoDB, the first is the
+ * document client and the others the backend's `DocumentTables`. The services answer from a local
+ * cloud in a process of its own, so this process's CPU is the client's alone. The five
+ * configurations take turns over `rounds` rounds of `calls` calls each, after a warm-up round.
  */
 export async function measureSdkClientCost(rounds: number, calls: number): Promise<SdkClientCost[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-sdk-cost-'));
@@ -108,8 +116,11 @@ export async function measureSdkClientCost(rounds: number, calls: number): Promi
     await createTable(connection);
     const costs: SdkClientCost[] = [];
     for (const [call, make] of Object.entries(CALLS)) {
-      const variants = mapValues(CONFIGURATIONS, ({ cacheMiddleware, tune }) =>
-        make({ ...connection, cacheMiddleware }, tune),
+      const variants = mapValues(CONFIGURATIONS, ({ cacheMiddleware, tune, undici }) =>
+        make(
+          { ...connection, cacheMiddleware, ...(undici && { requestHandler: new UndiciHttpHandler() }) },
+          tune,
+        ),
       );
       const perRound = await takeTurns(
         rounds,

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { IoTDataPlaneClient } from '@aws-sdk/client-iot-data-plane';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { UndiciHttpHandler } from '@smithy/undici-http-handler';
 import toFastProperties from 'to-fast-properties';
 import { DocumentTables } from './document-tables.js';
 
@@ -14,21 +15,31 @@ import { DocumentTables } from './document-tables.js';
  * (`cacheMiddleware`), which took 7–33% off the CPU of each call on the calling thread in our runs
  * (`npm run bench`, "The parts' own limits"); an order makes about 35 calls. DynamoDB is reached
  * through {@link DocumentTables}, since the document client cannot cache. Each client is made
- * lean ({@link leanClient}).
+ * lean ({@link leanClient}), and sends its requests with {@link UndiciHttpHandler}, the SDK's
+ * request handler on Node's undici HTTP client, instead of the default one on `node:http`: 6 to 24%
+ * less CPU per call on the calling thread (`npm run bench`, "The parts' own limits"), and 7% less
+ * of the shop's CPU per order in 50-at-once rushes (three alternated pairs). The price is paid on AWS at a cold start:
+ * undici adds about 560 KB to each function's bundle and 52 ms to loading it (measured on a 2-core
+ * x86 machine).
  */
 export const aws = {
-  dynamodb: lazy(() => new DocumentTables(leanClient(new DynamoDBClient({ cacheMiddleware: true })))),
-  events: lazy(() => leanClient(new EventBridgeClient({ cacheMiddleware: true }))),
-  stepFunctions: lazy(() => leanClient(new SFNClient({ cacheMiddleware: true }))),
+  dynamodb: lazy(() => new DocumentTables(leanClient(new DynamoDBClient(configuration())))),
+  events: lazy(() => leanClient(new EventBridgeClient(configuration()))),
+  stepFunctions: lazy(() => leanClient(new SFNClient(configuration()))),
   iotData: lazy(() =>
     leanClient(
       new IoTDataPlaneClient({
-        cacheMiddleware: true,
+        ...configuration(),
         ...(process.env.IOT_DATA_ENDPOINT && { endpoint: process.env.IOT_DATA_ENDPOINT }),
       }),
     ),
   ),
 };
+
+/** What every client of {@link aws} is configured with besides the environment's settings. */
+function configuration() {
+  return { cacheMiddleware: true, requestHandler: new UndiciHttpHandler() };
+}
 
 /** Any AWS SDK v3 client, as {@link leanClient} and {@link withoutCallLog} take it. */
 interface SdkClient {
