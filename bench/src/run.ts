@@ -18,7 +18,7 @@ import { measureSdkClientCost } from './sdk-client-cost.js';
 import { startShop } from './shop-harness.js';
 import { measureShopRush, type RushPlan, type ShopRushResult } from './shop-rush.js';
 import { simulateRush, summaryLines } from './simulate/rush-simulator.js';
-import { fixed, median } from './stats.js';
+import { fixed, median, summarize } from './stats.js';
 
 // aws-local-stepfunctions 3 calls Promise.withResolvers, which Node 20 lacks.
 const promise = Promise as unknown as { withResolvers?: () => unknown };
@@ -265,7 +265,9 @@ for OrderFinished before the next order. Pauses are ±50% around the mean, from 
 ${rushes.map(rushRow).join('\n')}
 
 (target: p99 under ${RUSH_TARGET_P99_MS} ms for both, with 50 concurrent customers.) With more than one run, each
-figure is the median over the runs, every run's p99 in brackets. The first three rows are a
+figure is the median over the runs; in brackets, every run's p99, then the p99 of all the runs'
+samples together (with 450 samples, their fifth slowest: one bunched arrival moves it less than
+it moves a run's own). The first three rows are a
 compressed rush (pauses of a second, so about ${fixed(rushes[0]?.runs[0]?.lifecyclesPerSecond ?? 0, 0)} orders a second). The first is what a shop
 does first after it starts: ${JUST_STARTED_RUNS} runs, each on a shop of its own that has done nothing but
 its start-up warm-up (50 orders at a scratch shop before \`ready\`), as a shop's first rush after
@@ -383,14 +385,16 @@ if (!quick) {
 
 /**
  * A row of the rush table: each figure the median of the rush's runs; with more than one run, every
- * run's p99 follows in brackets.
+ * run's p99 follows in brackets, then the p99 of all the runs' samples together.
  */
 function rushRow({ runs, shop }: MeasuredRush): string {
   const { customers, rounds, arrivalWindowMs, thinkMs } = runs[0] as ShopRushResult;
   const latency = (measure: 'scanToAccepted' | 'submitToQueue') => {
     const p99s = runs.map((run) => run[measure].p99);
     const cell = `${fixed(median(runs.map((run) => run[measure].p50)), 1)} / ${fixed(median(p99s), 1)}`;
-    return runs.length === 1 ? cell : `${cell} (${p99s.map((p99) => fixed(p99, 1)).join(', ')})`;
+    if (runs.length === 1) return cell;
+    const pooled = runs.flatMap((run) => run.samples[measure]);
+    return `${cell} (${p99s.map((p99) => fixed(p99, 1)).join(', ')}; all ${pooled.length}: ${fixed(summarize(pooled).p99, 1)})`;
   };
   return `| ${shop} | ${customers} × ${rounds} | ${arrivalWindowMs} ms | ${thinkMs} ms | ${latency('scanToAccepted')} | ${latency('submitToQueue')} | ${fixed(median(runs.map((run) => run.lifecyclesPerSecond)), 1)} | ${fixed(median(runs.map((run) => run.cpuPercent)), 0)} | ${fixed(median(runs.map((run) => run.peakRssMiB)), 0)} |`;
 }
