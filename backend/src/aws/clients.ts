@@ -16,11 +16,11 @@ import { DocumentTables } from './document-tables.js';
  * (`npm run bench`, "The parts' own limits"); an order makes about 35 calls. DynamoDB is reached
  * through {@link DocumentTables}, since the document client cannot cache. Each client is made
  * lean ({@link leanClient}), and sends its requests with {@link UndiciHttpHandler}, the SDK's
- * request handler on Node's undici HTTP client, instead of the default one on `node:http`: 6 to 24%
- * less CPU per call on the calling thread (`npm run bench`, "The parts' own limits"), and 7% less
- * of the shop's CPU per order in 50-at-once rushes (three alternated pairs). The price is paid on AWS at a cold start:
- * undici adds about 560 KB to each function's bundle and 52 ms to loading it (measured on a 2-core
- * x86 machine).
+ * request handler on Node's undici HTTP client, instead of the default one on `node:http`. A call
+ * made alone costs the calling thread 2 to 6% less CPU (`npm run bench`, "The parts' own limits"),
+ * and more with many in flight: in three alternated pairs of 50-at-once rushes, the shop's CPU per
+ * order fell by 7%. It costs at a cold start on AWS: undici adds about 560 KB to each function's
+ * bundle and 52 ms to loading it (measured on a 2-core x86 machine).
  */
 export const aws = {
   dynamodb: lazy(() => new DocumentTables(leanClient(new DynamoDBClient(configuration())))),
