@@ -39,14 +39,24 @@ export async function createSignedInAccount(
   );
   for (const GroupName of account.groups ?? [])
     await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId, Username, GroupName }));
+  return signInWithPassword(cognito, account.clientId, Username, account.password);
+}
+
+/** Signs `username` in at the app client `clientId` with its password (USER_PASSWORD_AUTH): its ID token. */
+export async function signInWithPassword(
+  cognito: CognitoIdentityProviderClient,
+  clientId: string,
+  username: string,
+  password: string,
+): Promise<string> {
   const signedIn = await cognito.send(
     new InitiateAuthCommand({
       AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: account.clientId,
-      AuthParameters: { USERNAME: Username, PASSWORD: account.password },
+      ClientId: clientId,
+      AuthParameters: { USERNAME: username, PASSWORD: password },
     }),
   );
   const idToken = signedIn.AuthenticationResult?.IdToken;
-  if (!idToken) throw new Error(`${Username} got no ID token`);
+  if (!idToken) throw new Error(`${username} got no ID token`);
   return idToken;
 }

@@ -29,14 +29,12 @@ export async function endOrders(
     // Its acceptance was cut off before its workflow was started: no workflow runs it, and one
     // started late ends at once, finding the order gone.
     if (order?.state === OrderState.Pending && order.executionId === undefined) continue;
-    if (order && !isFinalState(order.state)) {
-      await cancel(orderId);
-      order = await getOrder(orderId);
-    }
+    // An order past PENDING, or claimed, names its execution already: cancelling keeps that name.
+    if (order && !isFinalState(order.state)) await cancel(orderId);
     while (!(await hasEnded(order?.executionId))) {
       if (Date.now() > deadline) throw new Error(`The execution of order ${orderId} has not ended`);
       await sleep(POLL_MS);
-      order = await getOrder(orderId);
+      if (order?.executionId === undefined) order = await getOrder(orderId);
     }
   }
 }

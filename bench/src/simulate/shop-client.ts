@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
-import { createSignedInAccount } from '@coffee/backend';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { createSignedInAccount, signInWithPassword } from '@coffee/backend';
 
 /** What a shop's `/config.json` says, as far as a simulator needs it. */
 export interface ShopEndpoints {
@@ -47,17 +44,8 @@ export class ShopClient {
   }
 
   /** The ID token of a password sign-in. */
-  async signIn(username: string, password: string): Promise<string> {
-    const answer = await this.cognito.send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: this.endpoints.auth.userPoolClientId,
-        AuthParameters: { USERNAME: username, PASSWORD: password },
-      }),
-    );
-    const token = answer.AuthenticationResult?.IdToken;
-    if (!token) throw new Error(`${username} got no ID token`);
-    return token;
+  signIn(username: string, password: string): Promise<string> {
+    return signInWithPassword(this.cognito, this.endpoints.auth.userPoolClientId, username, password);
   }
 
   /** A new customer account, signed in: answers its ID token. */
