@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { type FunctionDeclaration, LocalCloud, type ResourceDeclaration } from '@coffee/localcloud';
+import { signInWithPassword } from '../../src/aws/password-account.js';
 import { ErrorBodySchema } from '../../src/contracts/api.js';
 import {
   BUS_NAME,
@@ -21,7 +22,6 @@ import {
   type CallOptions,
   type CloudOptions,
   callWeb,
-  idTokenOf,
   newDataDir,
   sdkConfig,
   webOrigin,
@@ -115,7 +115,7 @@ export async function startApiCloud(name: string, options: CloudOptions = {}): P
     clientId,
     idp,
     call: (method, path, options) => callWeb(origin, method, path, options),
-    idToken: (username, client = clientId) => idTokenOf(idp, client, username, TEST_PASSWORD),
+    idToken: (username, client = clientId) => signInWithPassword(idp, client, username, TEST_PASSWORD),
     async newCustomer() {
       const username = `customer-${name}-${++customers}`;
       await createUser(idp, poolId, username, []);

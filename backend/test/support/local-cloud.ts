@@ -1,10 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  type CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
 import type { LocalCloud } from '@coffee/localcloud';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -65,23 +61,4 @@ export function callWeb(
   const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers['content-type'] = 'application/json';
   return fetch(`${origin}${path}`, { method, headers, ...(body !== undefined && { body }) });
-}
-
-/** The ID token of a password sign-in of `username` with `password` at the app client `clientId`. */
-export async function idTokenOf(
-  idp: CognitoIdentityProviderClient,
-  clientId: string,
-  username: string,
-  password: string,
-): Promise<string> {
-  const signIn = await idp.send(
-    new InitiateAuthCommand({
-      AuthFlow: 'USER_PASSWORD_AUTH',
-      ClientId: clientId,
-      AuthParameters: { USERNAME: username, PASSWORD: password },
-    }),
-  );
-  const token = signIn.AuthenticationResult?.IdToken;
-  if (!token) throw new Error(`${username} got no ID token`);
-  return token;
 }

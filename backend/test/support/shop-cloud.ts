@@ -6,6 +6,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from
 import { LocalCloud } from '@coffee/localcloud';
 import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll } from 'vitest';
+import { signInWithPassword } from '../../src/aws/password-account.js';
 import { Api, pathFor } from '../../src/contracts/api.js';
 import type { Limits } from '../../src/contracts/config.js';
 import { OrderState } from '../../src/contracts/orders.js';
@@ -16,7 +17,6 @@ import {
   type CallOptions,
   type CloudOptions,
   callWeb,
-  idTokenOf,
   newDataDir,
   sdkConfig,
   webOrigin,
@@ -101,7 +101,7 @@ export async function startShopCloud(name: string, options: CloudOptions = {}): 
 
   await observer.route(events);
 
-  const idToken = (username: string) => idTokenOf(idp, clientId, username, TEST_PASSWORD);
+  const idToken = (username: string) => signInWithPassword(idp, clientId, username, TEST_PASSWORD);
 
   return {
     get cloud() {
