@@ -1,6 +1,6 @@
 import { AdminCreateUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { DescribeExecutionCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type PlaceOrderResponse, pathFor, type QrCodeResponse } from '../src/contracts/api.js';
@@ -63,32 +63,51 @@ describe('the warm-up at start (npm start runs it)', () => {
 
   it('clears, at the next start, what a warm-up cut off part-way left: its open orders end, its items and accounts go', async () => {
     // Arrange: what a crash amid a warm-up leaves — its shop, its accounts, an order waiting for its
-    // drink, and one whose acceptance was cut off before its workflow was started
+    // drink, one whose acceptance was cut off before its workflow was started, and one cancelled
+    // whose workflow never got the answer (the crash fell between the write and the answer)
     const shopId = await arrangeShop(t.db, { shopId: 'warm-up-0ff1ce00', limits: ROOMY_LIMITS });
     await createUser(t.idp, t.poolId, `${shopId}.barista`, [StaffGroup.barista]);
     await createUser(t.idp, t.poolId, `${shopId}.customer-0`, []);
     await createUser(t.idp, t.poolId, `${shopId}.customer-1`, []);
-    const [barista, customer, cutOff] = await Promise.all([
+    await createUser(t.idp, t.poolId, `${shopId}.customer-2`, []);
+    const [barista, customer, cutOff, unanswered] = await Promise.all([
       t.idToken(`${shopId}.barista`),
       t.idToken(`${shopId}.customer-0`),
       t.idToken(`${shopId}.customer-1`),
+      t.idToken(`${shopId}.customer-2`),
     ]);
     await arrangeOrder(t.db, shopId, String(decodeJwt(cutOff).sub));
     const code = (await (
       await t.call('GET', pathFor(Api.getQrCode, { shopId }), { token: barista })
     ).json()) as QrCodeResponse;
-    const placed = await t.call('POST', pathFor(Api.placeOrder, { shopId }), {
-      token: customer,
-      body: { token: code.token },
-    });
-    const { orderId } = (await placed.json()) as PlaceOrderResponse;
-    await eventually(
-      () => t.db.send(new GetCommand({ TableName: 'orders', Key: { orderId }, ConsistentRead: true })),
-      ({ Item }) => Item?.state === OrderState.Created,
+    const waitingForDrink = async (token: string) => {
+      const placed = await t.call('POST', pathFor(Api.placeOrder, { shopId }), {
+        token,
+        body: { token: code.token },
+      });
+      const { orderId } = (await placed.json()) as PlaceOrderResponse;
+      const { Item } = await eventually(
+        () => t.db.send(new GetCommand({ TableName: 'orders', Key: { orderId }, ConsistentRead: true })),
+        (read) => read.Item?.state === OrderState.Created && read.Item.taskToken !== undefined,
+      );
+      return { orderId, executionId: (Item as { executionId: string }).executionId };
+    };
+    const { executionId } = await waitingForDrink(customer);
+    const lost = await waitingForDrink(unanswered);
+    await t.db.send(
+      new UpdateCommand({
+        TableName: 'orders',
+        Key: { orderId: lost.orderId },
+        UpdateExpression:
+          'SET #state = :cancelled, shopState = :shopState, #by = :customer REMOVE taskToken, taskTokenFor',
+        ExpressionAttributeNames: { '#state': 'state', '#by': 'by' },
+        ExpressionAttributeValues: {
+          ':cancelled': OrderState.Cancelled,
+          ':shopState': `${shopId}#${OrderState.Cancelled}`,
+          ':customer': 'customer',
+        },
+      }),
     );
-    const { executionId } = (
-      await t.db.send(new GetCommand({ TableName: 'orders', Key: { orderId }, ConsistentRead: true }))
-    ).Item as { executionId: string };
     // A customer whose address looks the part is no leftover.
     const fan = 'warm-up-fan.jo@example.com';
     await t.idp.send(
