@@ -9,6 +9,7 @@ import type { Construct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoffeeShopApp } from '../lib/coffee-shop-app.js';
 import type { CoffeeShopStack } from '../lib/coffee-shop-stack.js';
+import type { DeclaredRules } from '../lib/constructs/declared-rules.js';
 import type { IotDataEndpoint } from '../lib/constructs/iot-data-endpoint.js';
 import type { RealtimeAccess } from '../lib/constructs/realtime-access.js';
 import { type DeclarationSource, loadBackendDeclaration, type ValueRef } from '../lib/declaration.js';
@@ -214,16 +215,23 @@ describe('the coffee-shop stack', () => {
   });
 
   describe.each(Object.keys(resourcesOf('rules')))('rule %s', (name) => {
-    it('matches its declared pattern on its bus and delivers to each declared target, with a dead-letter queue', () => {
+    it('matches its declared pattern on its bus, or fires on its schedule on the default bus, and delivers to each declared target, with a dead-letter queue', () => {
       const declared = source.declaration.rules?.[name];
       if (!declared) throw new Error(name);
-      const busId = logicalId(stack.registry.eventBuses.get(declared.eventBus) as unknown as Construct);
-      const matching = resources('AWS::Events::Rule').filter(
-        ([, rule]) => JSON.stringify(rule.Properties.EventPattern) === JSON.stringify(declared.eventPattern),
-      );
-      expect(matching).toHaveLength(1);
-      const [[, rule]] = matching as [[string, Resource]];
-      expect(rule.Properties.EventBusName).toEqual({ Ref: busId });
+      const deployedRule = (stack.node.findChild('Rules') as DeclaredRules).byName.get(name);
+      if (!deployedRule) throw new Error(`No deployed rule '${name}'`);
+      const rule = template.toJSON().Resources[logicalId(deployedRule)] as Resource;
+      expect(rule.Type).toBe('AWS::Events::Rule');
+      if ('schedule' in declared) {
+        expect(rule.Properties.ScheduleExpression).toBe(declared.schedule);
+        expect(rule.Properties.EventBusName).toBeUndefined();
+        expect(rule.Properties.EventPattern).toBeUndefined();
+      } else {
+        const busId = logicalId(stack.registry.eventBuses.get(declared.eventBus) as unknown as Construct);
+        expect(rule.Properties.EventPattern).toEqual(declared.eventPattern);
+        expect(rule.Properties.EventBusName).toEqual({ Ref: busId });
+        expect(rule.Properties.ScheduleExpression).toBeUndefined();
+      }
       const targets = rule.Properties.Targets as Array<Record<string, unknown>>;
       expect(targets).toHaveLength(declared.targets.length);
       for (const [index, target] of declared.targets.entries()) {

@@ -6,11 +6,12 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { Construct } from 'constructs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCoffeeShopApp, shopApps } from '../lib/coffee-shop-app.js';
+import type { DeclaredRules } from '../lib/constructs/declared-rules.js';
 import { loadBackendDeclaration, type ResourceDeclaration } from '../lib/declaration.js';
 
 /**
- * A stack from the backend's declaration plus a function and a rule the backend does not have
- * (yet): they must deploy with no change to the infra. Bundling is skipped (the context key CDK
+ * A stack from the backend's declaration plus functions and rules (matching a pattern, or on a
+ * schedule) the backend does not have (yet): they must deploy with no change to the infra. Bundling is skipped (the context key CDK
  * reads for `cdk synth --exclusively`), so this synthesizes in seconds.
  */
 const scratch: string[] = [];
@@ -89,6 +90,62 @@ describe('a declaration that grows', () => {
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       Policies: { SignInPolicy: { AllowedFirstAuthFactors: ['PASSWORD'] } },
     });
+  });
+
+  it('deploys a scheduled rule on the default bus, with the targets, retries and dead-letter queue of any rule, and leaves the pattern rules as they were', async () => {
+    const { declaration, baseDir } = await loadBackendDeclaration();
+    const grown: ResourceDeclaration = structuredClone(declaration);
+    const someEntry = Object.values(declaration.functions ?? {})[0]?.entry as string;
+    const schedule = 'cron(0/5 * * * ? *)';
+    grown.functions = { ...grown.functions, everyFiveMinutes: { entry: someEntry, handler: 'handler' } };
+    grown.rules = {
+      ...grown.rules,
+      laterSchedule: { schedule, targets: [{ id: 'everyFiveMinutes', function: 'everyFiveMinutes' }] },
+    };
+
+    const before = await synthesize(declaration, baseDir);
+    const { stack, template } = await synthesize(grown, baseDir);
+
+    const idOf = (construct: Construct) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
+    const rules = stack.node.findChild('Rules') as DeclaredRules;
+    const ruleId = idOf(rules.byName.get('laterSchedule') as Construct);
+    const queueId = idOf(rules.deadLetterQueues.get('laterSchedule') as Construct);
+    const fnId = idOf(stack.registry.functions.get('everyFiveMinutes') as unknown as Construct);
+    const rule = template.toJSON().Resources[ruleId];
+    expect(rule.Type).toBe('AWS::Events::Rule');
+    expect(rule.Properties.ScheduleExpression).toBe(schedule);
+    expect(rule.Properties).not.toHaveProperty('EventBusName');
+    expect(rule.Properties).not.toHaveProperty('EventPattern');
+    expect(rule.Properties.Targets).toEqual([
+      {
+        Id: expect.any(String),
+        Arn: { 'Fn::GetAtt': [fnId, 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+        RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 7200 },
+      },
+    ]);
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [fnId, 'Arn'] },
+      Principal: 'events.amazonaws.com',
+      SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fnId },
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+    });
+    const patternRules = (synthesized: Template) =>
+      Object.entries(synthesized.findResources('AWS::Events::Rule')).filter(
+        ([, resource]) => resource.Properties.EventPattern !== undefined,
+      );
+    expect(patternRules(template)).toEqual(patternRules(before.template));
+    expect(patternRules(template).length).toBe(
+      Object.values(declaration.rules ?? {}).filter((declared) => 'eventPattern' in declared).length,
+    );
   });
 
   it('refuses IoT policies without an authorizer function, or with an undeclared one', async () => {

@@ -12,8 +12,9 @@ import { ALARM_PERIOD, type Monitoring } from './monitoring.js';
 
 /** Props of {@link DeclaredRules}. */
 export interface DeclaredRulesProps {
-  /** The declaration's rules by logical name. */
+  /** The declaration's rules by logical name: pattern rules and scheduled rules. */
   rules: Record<string, RuleDeclaration>;
+  /** The declared event buses by name, which pattern rules name theirs from. */
   eventBuses: ReadonlyMap<string, events.IEventBus>;
   functions: ReadonlyMap<string, lambda.Function>;
   stateMachines: ReadonlyMap<string, sfn.IStateMachine>;
@@ -36,11 +37,29 @@ function toCdkPattern(pattern: Record<string, unknown>): events.EventPattern {
 }
 
 /**
- * One EventBridge rule per declared rule, on its declared bus, with its declared pattern and
- * targets: a state machine (StartExecution, the event as input) or a function (invoked
- * asynchronously). Every rule has a dead-letter queue that receives what EventBridge could not
- * deliver after its retries, and what a target function failed on after Lambda's own retries; a
- * message in it raises an alarm.
+ * Where a declared rule's events come from, as `events.Rule` props: a schedule on the account's
+ * default bus (the only bus EventBridge runs schedules on, so the rule names none), or a pattern
+ * on the rule's declared bus.
+ */
+function eventSourceOf(
+  name: string,
+  declared: RuleDeclaration,
+  eventBuses: ReadonlyMap<string, events.IEventBus>,
+): Pick<events.RuleProps, 'eventBus' | 'eventPattern' | 'schedule'> {
+  if ('schedule' in declared) return { schedule: events.Schedule.expression(declared.schedule) };
+  return {
+    eventBus: required(eventBuses, 'event bus', declared.eventBus, name),
+    eventPattern: toCdkPattern(declared.eventPattern),
+  };
+}
+
+/**
+ * One EventBridge rule per declared rule: a pattern rule on its declared bus with its declared
+ * pattern, or a scheduled rule on the default bus with its declared schedule expression. Either
+ * kind delivers to its declared targets: a state machine (StartExecution, the event as input) or a
+ * function (invoked asynchronously). Every rule has a dead-letter queue that receives what
+ * EventBridge could not deliver after its retries, and what a target function failed on after
+ * Lambda's own retries; a message in it raises an alarm.
  */
 export class DeclaredRules extends Construct {
   /** The rules by declared name. */
@@ -52,7 +71,7 @@ export class DeclaredRules extends Construct {
     super(scope, id);
     const asyncConfigured = new Set<string>();
     for (const [name, declared] of Object.entries(props.rules)) {
-      const bus = required(props.eventBuses, 'event bus', declared.eventBus, name);
+      const eventSource = eventSourceOf(name, declared, props.eventBuses);
       const deadLetters = new sqs.Queue(this, `${name}DeadLetters`, {
         enforceSSL: true,
         encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -70,9 +89,8 @@ export class DeclaredRules extends Construct {
         description: `Events of rule '${name}' could not be delivered or processed; they wait in the dead-letter queue for a redrive.`,
       });
       const rule = new events.Rule(this, name, {
-        eventBus: bus,
         description: `Coffee shop: rule '${name}' of backend/src/resources.ts`,
-        eventPattern: toCdkPattern(declared.eventPattern),
+        ...eventSource,
       });
       for (const target of declared.targets) {
         const options = {

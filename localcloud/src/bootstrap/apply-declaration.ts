@@ -29,6 +29,7 @@ import {
   PutTargetsCommand,
 } from '@aws-sdk/client-eventbridge';
 import { CreateStateMachineCommand, SFNClient, UpdateStateMachineCommand } from '@aws-sdk/client-sfn';
+import { DEFAULT_EVENT_BUS } from '../eventbridge/index.js';
 import { FunctionHost } from '../lambda/function-host.js';
 import { loadHandler } from '../lambda/load-handler.js';
 import { type LambdaHandler, LambdaRegistry } from '../stepfunctions/integrations/index.js';
@@ -85,7 +86,8 @@ const LOCAL_ROLE = 'arn:aws:iam::000000000000:role/localcloud';
  * Creates what a declaration lists that does not exist yet, through the official SDK clients
  * against the edge, as a deployment tool would: tables, buses, user pools, functions (their
  * handlers imported and registered), state machines (created, or updated when their definition
- * changed) and rules with their targets. Applying it again changes nothing that is already right.
+ * changed) and rules with their targets, matching events or on a schedule (on the default bus).
+ * Applying it again changes nothing that is already right.
  */
 export async function applyDeclaration(
   declaration: ResourceDeclaration,
@@ -173,12 +175,15 @@ export async function applyDeclaration(
         });
     }
     for (const [name, rule] of Object.entries(declaration.rules ?? {})) {
-      const bus = resolveRef({ eventBus: rule.eventBus }, resources);
+      // A scheduled rule lives on the default bus, the only one EventBridge runs schedules on.
+      const bus = 'schedule' in rule ? DEFAULT_EVENT_BUS : resolveRef({ eventBus: rule.eventBus }, resources);
       await events.send(
         new PutRuleCommand({
           Name: name,
           EventBusName: bus,
-          EventPattern: JSON.stringify(rule.eventPattern),
+          ...('schedule' in rule
+            ? { ScheduleExpression: rule.schedule }
+            : { EventPattern: JSON.stringify(rule.eventPattern) }),
         }),
       );
       await events.send(

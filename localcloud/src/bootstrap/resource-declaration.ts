@@ -60,19 +60,35 @@ export interface StateMachineDeclaration {
   substitutions?: Record<string, ValueRef>;
 }
 
-/** A rule on an event bus, with its targets. */
-export interface RuleDeclaration {
+/** What a rule invokes with each event it matches (or each tick of its schedule). */
+export interface RuleTarget {
+  id: string;
+  /** A declared state machine (StartExecution with the event as input). */
+  stateMachine?: string;
+  /** A declared function (invoked asynchronously with the event). */
+  function?: string;
+  inputPath?: string;
+}
+
+/** A rule on an event bus that matches events by a pattern, with its targets. */
+export interface PatternRuleDeclaration {
   eventBus: string;
   eventPattern: Record<string, unknown>;
-  targets: Array<{
-    id: string;
-    /** A declared state machine (StartExecution with the event as input). */
-    stateMachine?: string;
-    /** A declared function (invoked asynchronously with the event). */
-    function?: string;
-    inputPath?: string;
-  }>;
+  targets: RuleTarget[];
 }
+
+/**
+ * A rule that sends its targets a `Scheduled Event` on a schedule. EventBridge keeps such rules
+ * on the account's default event bus only, so it names no bus.
+ */
+export interface ScheduledRuleDeclaration {
+  /** An EventBridge schedule expression, such as `rate(1 minute)`. */
+  schedule: string;
+  targets: RuleTarget[];
+}
+
+/** A rule with its targets: matching events on a bus, or on a schedule. */
+export type RuleDeclaration = PatternRuleDeclaration | ScheduledRuleDeclaration;
 
 /** A Cognito user pool with its groups and app clients. */
 export interface UserPoolDeclaration {

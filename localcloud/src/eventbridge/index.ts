@@ -1,6 +1,7 @@
 /**
- * The local EventBridge: event buses, rules with event patterns, targets (state machines and
- * Lambda functions), durable delivery with retries and a dead-letter store.
+ * The local EventBridge: event buses, rules with event patterns or schedules (`rate(...)`,
+ * `cron(...)`), targets (state machines and Lambda functions), durable delivery with retries and a
+ * dead-letter store.
  */
 export { DEFAULT_EVENT_BUS } from './arns.js';
 export type { DeadLetter } from './delivery/dead-letter.js';

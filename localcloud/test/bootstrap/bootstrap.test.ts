@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CognitoIdentityProviderClient,
@@ -10,13 +12,20 @@ import {
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
+  ScanCommand,
 } from '@aws-sdk/client-dynamodb';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  DescribeRuleCommand,
+  EventBridgeClient,
+  ListTargetsByRuleCommand,
+  PutEventsCommand,
+} from '@aws-sdk/client-eventbridge';
 import { DescribeStateMachineCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyDeclaration } from '../../src/bootstrap/apply-declaration.js';
 import type { ResourceDeclaration } from '../../src/bootstrap/resource-declaration.js';
 import type { FunctionHost } from '../../src/lambda/function-host.js';
+import { LocalCloud } from '../../src/local-cloud.js';
 import { eventually, sdkConfig, startTestCloud, useTestCloud } from '../support/cloud.js';
 
 const declaration: ResourceDeclaration = {
@@ -51,6 +60,19 @@ const declaration: ResourceDeclaration = {
   userPools: {
     people: { groups: ['staff'], clients: ['web'], users: [{ username: 'pat', groups: ['staff'] }] },
   },
+};
+
+/** An application whose function keeps every event it is sent, sent it by a scheduled rule. */
+const scheduled: ResourceDeclaration = {
+  tables: { greetings: { partitionKey: { name: 'id', type: 'S' } } },
+  functions: {
+    remember: {
+      entry: 'handlers.mjs',
+      handler: 'remember',
+      environment: { GREETINGS_TABLE: { table: 'greetings' } },
+    },
+  },
+  rules: { tick: { schedule: 'rate(1 day)', targets: [{ id: 'remember', function: 'remember' }] } },
 };
 
 const t = useTestCloud();
@@ -215,6 +237,24 @@ describe('applying a resource declaration', () => {
     cognito.destroy();
   });
 
+  it('puts a declared scheduled rule on the default bus, with its targets', async () => {
+    // Act
+    const resources = await apply(scheduled);
+
+    // Assert
+    const events = new EventBridgeClient(client());
+    const rule = await events.send(new DescribeRuleCommand({ Name: 'tick' }));
+    const targets = await events.send(new ListTargetsByRuleCommand({ Rule: 'tick' }));
+    expect(rule).toMatchObject({
+      ScheduleExpression: 'rate(1 day)',
+      State: 'ENABLED',
+      EventBusName: 'default',
+    });
+    expect(rule.EventPattern).toBeUndefined();
+    expect(targets.Targets).toEqual([{ Id: 'remember', Arn: resources.functions.remember }]);
+    events.destroy();
+  });
+
   it('refuses a reference to something the declaration does not declare', async () => {
     await expect(
       apply({
@@ -224,5 +264,53 @@ describe('applying a resource declaration', () => {
         },
       }),
     ).rejects.toThrow("The declaration refers to table 'nope', which it does not declare");
+  });
+});
+
+describe('a declared scheduled rule', () => {
+  it('fires once as the local cloud starts, every time it starts', async () => {
+    // Arrange
+    const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-scheduled-'));
+    const start = () =>
+      LocalCloud.start({
+        dataDir,
+        edgePort: 0,
+        app: { declaration: scheduled, baseDir: join(import.meta.dirname, 'fixture') },
+      });
+    /** The events the function kept, polled until there are `count`. */
+    const keptEvents = async (cloud: LocalCloud, count: number) => {
+      const dynamodb = new DynamoDBClient(sdkConfig(cloud.endpoint));
+      const scan = await eventually(
+        () => dynamodb.send(new ScanCommand({ TableName: 'greetings' })),
+        (result) => (result.Items?.length ?? 0) >= count,
+      );
+      dynamodb.destroy();
+      return (scan.Items ?? []).map((item) => JSON.parse(item.event?.S as string));
+    };
+    let cloud = await start();
+
+    try {
+      // Act
+      const afterFirstStart = await keptEvents(cloud, 1);
+      await cloud.stop();
+      cloud = await start();
+      const afterSecondStart = await keptEvents(cloud, 2);
+
+      // Assert
+      const scheduledEvent = {
+        'detail-type': 'Scheduled Event',
+        source: 'aws.events',
+        resources: ['arn:aws:events:us-east-1:000000000000:rule/tick'],
+        detail: {},
+      };
+      expect(afterFirstStart).toEqual([expect.objectContaining(scheduledEvent)]);
+      expect(afterSecondStart).toEqual([
+        expect.objectContaining(scheduledEvent),
+        expect.objectContaining(scheduledEvent),
+      ]);
+    } finally {
+      await cloud.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -164,7 +164,7 @@ describe('rules', () => {
       'InvalidEventPatternException',
     ],
     ['no pattern', { Name: 'bad' }, 'ValidationException'],
-    ['a schedule', { Name: 'bad', ScheduleExpression: 'rate(5 minutes)' }, 'ValidationException'],
+    ['a malformed schedule', { Name: 'bad', ScheduleExpression: 'rate(5 minute)' }, 'ValidationException'],
     [
       'a bus that does not exist',
       { Name: 'bad', EventBusName: 'nowhere', EventPattern: PATTERN },

@@ -6,7 +6,8 @@ export function wireRule(rule: RuleRecord) {
   return {
     Name: rule.name,
     Arn: rule.arn,
-    EventPattern: rule.eventPattern,
+    ...(rule.eventPattern !== undefined && { EventPattern: rule.eventPattern }),
+    ...(rule.scheduleExpression !== undefined && { ScheduleExpression: rule.scheduleExpression }),
     State: rule.state,
     ...(rule.description !== undefined && { Description: rule.description }),
     ...(rule.roleArn !== undefined && { RoleArn: rule.roleArn }),

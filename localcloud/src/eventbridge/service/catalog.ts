@@ -7,6 +7,7 @@ import {
   ValidationException,
 } from '../errors.js';
 import { type EventPattern, matchesPattern, parseEventPattern } from '../pattern/index.js';
+import { parseScheduleExpression } from '../schedule/schedule-expression.js';
 import { del, type EventStore, put } from '../store/event-store.js';
 import { Keys } from '../store/keys.js';
 import type { EventBusRecord, RuleRecord, RuleState, Target, TargetRecord } from '../store/records.js';
@@ -45,7 +46,8 @@ export interface RoutedTarget {
 
 interface RuleEntry {
   record: RuleRecord;
-  pattern: EventPattern;
+  /** None for a rule that only runs on a schedule. */
+  pattern: EventPattern | undefined;
   targets: Map<string, Target>;
 }
 
@@ -74,7 +76,7 @@ export class Catalog {
     for (const record of await store.scan<RuleRecord>(Keys.rules())) {
       catalog.buses.get(record.eventBusName)?.rules.set(record.name, {
         record,
-        pattern: parseEventPattern(record.eventPattern),
+        pattern: patternOf(record.eventPattern),
         targets: new Map(),
       });
     }
@@ -135,24 +137,29 @@ export class Catalog {
 
   // --- Rules ---
 
-  /** PutRule: creates or replaces a rule, keeping its targets. */
+  /**
+   * PutRule: creates or replaces a rule, keeping its targets. It needs an event pattern, a
+   * schedule (on the default bus only), or both.
+   */
   async putRule(request: PutRuleRequest): Promise<RuleRecord> {
     const bus = this.bus(request.eventBusName);
-    if (request.scheduleExpression !== undefined) {
-      throw new ValidationException(
-        'ScheduleExpression is not supported by the local EventBridge: give the rule an EventPattern.',
-      );
-    }
-    if (request.eventPattern === undefined) {
+    const { eventPattern, scheduleExpression } = request;
+    if (eventPattern === undefined && scheduleExpression === undefined) {
       throw new ValidationException('Parameter(s) EventPattern or ScheduleExpression must be specified.');
     }
-    const pattern = parseEventPattern(request.eventPattern);
+    if (scheduleExpression !== undefined) {
+      if (request.eventBusName !== DEFAULT_EVENT_BUS)
+        throw new ValidationException('ScheduleExpression is supported only on the default event bus.');
+      parseScheduleExpression(scheduleExpression);
+    }
+    const pattern = patternOf(eventPattern);
     const { region, accountId } = this.options;
     const record: RuleRecord = {
       name: request.name,
       arn: ruleArn(region, accountId, request.eventBusName, request.name),
       eventBusName: request.eventBusName,
-      eventPattern: request.eventPattern,
+      ...(eventPattern !== undefined && { eventPattern }),
+      ...(scheduleExpression !== undefined && { scheduleExpression }),
       state: request.state ?? 'ENABLED',
       ...(request.description !== undefined && { description: request.description }),
       ...(request.roleArn !== undefined && { roleArn: request.roleArn }),
@@ -184,12 +191,22 @@ export class Catalog {
     bus.rules.delete(name);
   }
 
-  /** EnableRule and DisableRule. */
-  async setRuleState(busName: string, name: string, state: RuleState): Promise<void> {
+  /** EnableRule and DisableRule; answers the rule as changed. */
+  async setRuleState(busName: string, name: string, state: RuleState): Promise<RuleRecord> {
     const rule = this.rule(busName, name);
     const record: RuleRecord = { ...rule.record, state };
     await this.options.store.commit([put(Keys.rule(busName, name), record)]);
     rule.record = record;
+    return record;
+  }
+
+  /** Every rule that has a schedule, enabled or not. */
+  scheduledRules(): RuleRecord[] {
+    return [...this.buses.values()].flatMap((bus) =>
+      [...bus.rules.values()]
+        .map((rule) => rule.record)
+        .filter((record) => record.scheduleExpression !== undefined),
+    );
   }
 
   // --- Targets ---
@@ -230,11 +247,11 @@ export class Catalog {
 
   // --- Routing ---
 
-  /** The targets of the bus's enabled rules whose patterns match the event. */
+  /** The targets of the bus's enabled rules whose patterns match the event (schedules aside). */
   route(busName: string, event: unknown): RoutedTarget[] {
     const routed: RoutedTarget[] = [];
     for (const rule of this.buses.get(busName)?.rules.values() ?? []) {
-      if (rule.record.state === 'DISABLED' || rule.targets.size === 0) continue;
+      if (rule.record.state === 'DISABLED' || rule.targets.size === 0 || !rule.pattern) continue;
       if (!matchesPattern(rule.pattern, event)) continue;
       for (const target of rule.targets.values()) routed.push({ rule: rule.record, target });
     }
@@ -271,6 +288,10 @@ export class Catalog {
       lastModifiedTime: now,
     };
   }
+}
+
+function patternOf(eventPattern: string | undefined): EventPattern | undefined {
+  return eventPattern === undefined ? undefined : parseEventPattern(eventPattern);
 }
 
 function sortedByName<T extends { name: string }>(items: T[]): T[] {

@@ -3,11 +3,13 @@ import type { AwsJsonService } from '../../edge/aws-json-service.js';
 import type { EdgeRoute } from '../../edge/edge-route.js';
 import { LOCAL_ACCOUNT_ID } from '../../stepfunctions/engine/arns.js';
 import { eventBridgeApi } from '../api/index.js';
+import { ruleArn } from '../arns.js';
 import type { DeadLetter } from '../delivery/dead-letter.js';
 import { DeliveryDispatcher } from '../delivery/dispatcher.js';
 import { type BackoffOptions, DEFAULT_BACKOFF } from '../delivery/retry-policy.js';
 import { ValidationException } from '../errors.js';
-import { buildEvent } from '../events/build-event.js';
+import { type BuiltEvent, buildEvent, type EventOrigin } from '../events/build-event.js';
+import { buildScheduledEvent } from '../events/scheduled-event.js';
 import { type EntryError, validateEntry } from '../events/validate-entry.js';
 import {
   isJsonObject,
@@ -17,10 +19,11 @@ import {
   parseJsonText,
 } from '../pattern/index.js';
 import { deadLetterRoutes } from '../routes/dead-letter-routes.js';
+import { RuleScheduler } from '../schedule/rule-scheduler.js';
 import { EventStore } from '../store/event-store.js';
 import type { DeliveryRecord, EventBusRecord, RuleRecord, RuleState, Target } from '../store/records.js';
 import type { TargetInvoker } from '../targets/target-invoker.js';
-import { Catalog, type PutRuleRequest } from './catalog.js';
+import { Catalog, type PutRuleRequest, type RoutedTarget } from './catalog.js';
 import { type Page, paginate } from './paginate.js';
 
 /** How to open the EventBridge service. */
@@ -40,8 +43,8 @@ export interface EventBridgeServiceOptions {
   /** Flush every write to the disk, for power loss; off, writes survive a process crash. */
   syncWrites?: boolean;
   /**
-   * Resume pending deliveries as the service opens (the default). Without it, call
-   * {@link EventBridgeService.resume} once their targets exist.
+   * Resume pending deliveries and start the scheduled rules as the service opens (the default).
+   * Without it, call {@link EventBridgeService.resume} once their targets exist.
    */
   resume?: boolean;
 }
@@ -53,17 +56,22 @@ export type PutEventsResultEntry = { EventId: string } | EntryError;
 const REQUIRED_EVENT_FIELDS = ['id', 'account', 'source', 'time', 'region', 'resources', 'detail-type'];
 
 /**
- * A durable, local EventBridge: event buses (`default` always exists), rules with event patterns,
- * and targets that are Step Functions state machines or Lambda functions.
+ * A durable, local EventBridge: event buses (`default` always exists), rules with event patterns
+ * or schedules, and targets that are Step Functions state machines or Lambda functions.
  *
  * Everything is kept in a store under `dataDir`. PutEvents matches each event against the rules
  * and writes one delivery per (event, target) before it answers, so an accepted event survives a
- * crash; deliveries pending at a stop are made after the next open (at least once). Failed
- * deliveries are retried with exponential backoff per the target's retry policy, then kept in a
- * dead-letter store that can be listed and redriven.
+ * crash; deliveries pending at a stop are made after the next open (at least once). Each tick of a
+ * scheduled rule is written the same way. Failed deliveries are retried with exponential backoff
+ * per the target's retry policy, then kept in a dead-letter store that can be listed and redriven.
+ *
+ * Scheduled rules (`rate(...)`, `cron(...)`) tick as on AWS while the service runs, but a local
+ * cloud, unlike AWS, stops: at {@link resume} each enabled scheduled rule fires once right away,
+ * for the ticks it may have missed, then on its schedule from then.
  */
 export class EventBridgeService {
   private closed = false;
+  private readonly scheduler: RuleScheduler;
 
   private constructor(
     private readonly store: EventStore,
@@ -74,9 +82,14 @@ export class EventBridgeService {
     readonly region: string,
     /** Account of the service's ARNs and events. */
     readonly accountId: string,
-  ) {}
+  ) {
+    this.scheduler = new RuleScheduler({ now, fire: (rule, at) => this.fireScheduledRule(rule, at) });
+  }
 
-  /** Opens the store, loads buses, rules and targets, and resumes pending deliveries. */
+  /**
+   * Opens the store, loads buses, rules and targets, resumes pending deliveries and starts the
+   * scheduled rules (unless `resume` is false).
+   */
   static async open(options: EventBridgeServiceOptions): Promise<EventBridgeService> {
     const now = options.now ?? Date.now;
     const accountId = options.accountId ?? LOCAL_ACCOUNT_ID;
@@ -89,23 +102,34 @@ export class EventBridgeService {
         now,
         backoff: { ...DEFAULT_BACKOFF, ...options.retry },
       });
-      if (options.resume !== false) await dispatcher.recover();
-      return new EventBridgeService(store, catalog, dispatcher, now, options.region, accountId);
+      const service = new EventBridgeService(store, catalog, dispatcher, now, options.region, accountId);
+      if (options.resume !== false) await service.resume();
+      return service;
     } catch (error) {
       await store.close();
       throw error;
     }
   }
 
-  /** Resumes the deliveries pending at the last stop (for a service opened with `resume: false`). */
+  /**
+   * Resumes the deliveries pending at the last stop and starts the scheduled rules, each enabled
+   * one firing once right away (for a service opened with `resume: false`). AWS never stops, so
+   * it has no such catch-up: this stands for the ticks missed while the local cloud was stopped.
+   */
   async resume(): Promise<void> {
     await this.dispatcher.recover();
+    this.scheduler.start(this.catalog.scheduledRules());
   }
 
-  /** Stops delivering and closes the store; pending deliveries resume at the next open. */
+  /**
+   * Stops the scheduled rules and the deliveries, and closes the store; pending deliveries resume
+   * at the next open.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.scheduler.close();
+    await this.scheduler.settled();
     this.dispatcher.close();
     await this.store.close();
   }
@@ -144,9 +168,11 @@ export class EventBridgeService {
 
   // --- Rules and targets ---
 
-  /** PutRule. */
-  putRule(request: PutRuleRequest): Promise<RuleRecord> {
-    return this.catalog.putRule(request);
+  /** PutRule; a new or changed schedule starts counting now. */
+  async putRule(request: PutRuleRequest): Promise<RuleRecord> {
+    const rule = await this.catalog.putRule(request);
+    this.scheduler.put(rule);
+    return rule;
   }
 
   /** DescribeRule. */
@@ -159,14 +185,15 @@ export class EventBridgeService {
     return paginate(this.catalog.listRules(eventBusName, prefix), (rule) => rule.name, limit, nextToken);
   }
 
-  /** DeleteRule. */
-  deleteRule(eventBusName: string, name: string): Promise<void> {
-    return this.catalog.deleteRule(eventBusName, name);
+  /** DeleteRule, which stops its schedule. */
+  async deleteRule(eventBusName: string, name: string): Promise<void> {
+    await this.catalog.deleteRule(eventBusName, name);
+    this.scheduler.remove(ruleArn(this.region, this.accountId, eventBusName, name));
   }
 
-  /** EnableRule (`ENABLED`) and DisableRule (`DISABLED`). */
-  setRuleState(eventBusName: string, name: string, state: RuleState): Promise<void> {
-    return this.catalog.setRuleState(eventBusName, name, state);
+  /** EnableRule (`ENABLED`) and DisableRule (`DISABLED`): a disabled scheduled rule does not fire. */
+  async setRuleState(eventBusName: string, name: string, state: RuleState): Promise<void> {
+    this.scheduler.put(await this.catalog.setRuleState(eventBusName, name, state));
   }
 
   /** PutTargets. */
@@ -219,29 +246,12 @@ export class EventBridgeService {
         });
         continue;
       }
-      const event = buildEvent(entry, {
-        id: randomUUID(),
-        account: this.accountId,
-        region: this.region,
-        receivedAt,
-      });
-      for (const { rule, target } of this.catalog.route(entry.eventBusName, event.value)) {
-        deliveries.push({
-          id: randomUUID(),
-          eventId: event.id,
-          event: event.text,
-          eventBusName: entry.eventBusName,
-          rule: { name: rule.name, arn: rule.arn },
-          target,
-          acceptedAt: receivedAt,
-          attempts: 0,
-          nextAttemptAt: receivedAt,
-        });
-      }
+      const event = buildEvent(entry, this.origin(receivedAt));
+      const routed = this.catalog.route(entry.eventBusName, event.value);
+      deliveries.push(...deliveriesOf(event, entry.eventBusName, routed, receivedAt));
       results.push({ EventId: event.id });
     }
-    await this.store.commit(DeliveryDispatcher.writes(deliveries));
-    this.dispatcher.start(deliveries);
+    await this.deliver(deliveries);
     return results;
   }
 
@@ -279,9 +289,13 @@ export class EventBridgeService {
     return this.dispatcher.pendingCount;
   }
 
-  /** Resolves when no delivery is pending: each has been made or dead-lettered. */
-  idle(): Promise<void> {
-    return this.dispatcher.idle();
+  /**
+   * Resolves when the ticks of scheduled rules fired so far are written and no delivery is
+   * pending: each has been made or dead-lettered.
+   */
+  async idle(): Promise<void> {
+    await this.scheduler.settled();
+    await this.dispatcher.idle();
   }
 
   /** The dead-letter store: deliveries that failed for good, oldest first. */
@@ -293,4 +307,44 @@ export class EventBridgeService {
   redriveDeadLetters(ids?: readonly string[]): Promise<string[]> {
     return this.dispatcher.redrive(ids);
   }
+
+  /** One tick of a scheduled rule: its Scheduled Event, for each of its targets, made durable. */
+  private async fireScheduledRule(rule: RuleRecord, at: number): Promise<void> {
+    const event = buildScheduledEvent(rule, this.origin(at));
+    const routed = this.catalog
+      .listTargets(rule.eventBusName, rule.name)
+      .map((target): RoutedTarget => ({ rule, target }));
+    await this.deliver(deliveriesOf(event, rule.eventBusName, routed, at));
+  }
+
+  /** Where an event received at `receivedAt` comes from: a new id, this account and region. */
+  private origin(receivedAt: number): EventOrigin {
+    return { id: randomUUID(), account: this.accountId, region: this.region, receivedAt };
+  }
+
+  /** Writes new deliveries, then starts them. */
+  private async deliver(deliveries: readonly DeliveryRecord[]): Promise<void> {
+    await this.store.commit(DeliveryDispatcher.writes(deliveries));
+    this.dispatcher.start(deliveries);
+  }
+}
+
+/** The deliveries of an event accepted at `acceptedAt`, one per routed target, not yet attempted. */
+function deliveriesOf(
+  event: BuiltEvent,
+  eventBusName: string,
+  routed: readonly RoutedTarget[],
+  acceptedAt: number,
+): DeliveryRecord[] {
+  return routed.map(({ rule, target }) => ({
+    id: randomUUID(),
+    eventId: event.id,
+    event: event.text,
+    eventBusName,
+    rule: { name: rule.name, arn: rule.arn },
+    target,
+    acceptedAt,
+    attempts: 0,
+    nextAttemptAt: acceptedAt,
+  }));
 }

@@ -16,13 +16,15 @@ export interface EventBusRecord {
 /** Whether a rule routes events. */
 export type RuleState = 'ENABLED' | 'DISABLED' | 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS';
 
-/** A rule of an event bus. */
+/** A rule of an event bus: it has an event pattern, a schedule, or both. */
 export interface RuleRecord {
   name: string;
   arn: string;
   eventBusName: string;
   /** The event pattern as given (JSON text). */
-  eventPattern: string;
+  eventPattern?: string;
+  /** `rate(...)` or `cron(...)`, as given; only rules of the default bus have one. */
+  scheduleExpression?: string;
   state: RuleState;
   description?: string;
   roleArn?: string;

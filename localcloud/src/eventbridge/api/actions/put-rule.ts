@@ -13,8 +13,8 @@ import {
 const STATES: readonly RuleState[] = ['ENABLED', 'DISABLED', 'ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS'];
 
 /**
- * PutRule: creates or replaces a rule (its targets stay). Rules need an `EventPattern`; the local
- * EventBridge does not run scheduled rules.
+ * PutRule: creates or replaces a rule (its targets stay). A rule has an `EventPattern`, a
+ * `ScheduleExpression` (`rate(...)` or `cron(...)`, default bus only), or both.
  *
  * @see https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutRule.html
  */
