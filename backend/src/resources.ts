@@ -69,6 +69,16 @@ export const resources = {
         ORDER_PROCESSOR_ARN: { stateMachine: 'orderProcessor' },
       },
     },
+    /** Answers again the workflow waits whose answer a crash may have lost (rule `waitRecovery`). */
+    waitRecovery: {
+      entry: 'dist/orders/wait-recovery.js',
+      handler: 'handler',
+      environment: {
+        SHOPS_TABLE: { table: 'shops' },
+        ORDERS_TABLE: { table: 'orders' },
+        ORDER_PROCESSOR_ARN: { stateMachine: 'orderProcessor' },
+      },
+    },
     /** Pushes every event of the shop to its MQTT topics, task tokens removed (rule `publisher`). */
     publisher: {
       entry: 'dist/publisher/publisher.js',
@@ -128,6 +138,14 @@ export const resources = {
       eventBus: BUS_NAME,
       eventPattern: eventPattern(...ALL_EVENT_TYPES),
       targets: [{ id: 'publisher', function: 'publisher' }],
+    },
+    /**
+     * Every minute, and at each start of the local cloud (which may have missed ticks while it was
+     * stopped): the waits a crash left unanswered get their answer (`orders/wait-recovery.ts`).
+     */
+    waitRecovery: {
+      schedule: 'rate(1 minute)',
+      targets: [{ id: 'waitRecovery', function: 'waitRecovery' }],
     },
   },
   httpApi: { function: 'api' },

@@ -144,6 +144,26 @@ describe('document tables', () => {
     expect(positions(filtered)).toEqual([1, 3, 4]);
   });
 
+  it('scan page after page through the whole table, up to the most asked for', async () => {
+    for (let position = 1; position <= 4; position++)
+      await tables.put({ TableName, Item: { group: 'scanned', position } });
+    // Pages of two evaluated items, most of them other tests' groups, which the filter leaves out.
+    const scan = {
+      TableName,
+      FilterExpression: '#group = :group',
+      ExpressionAttributeNames: { '#group': 'group' },
+      ExpressionAttributeValues: { ':group': 'scanned' },
+      Limit: 2,
+    };
+
+    const all = await tables.scanUpTo(scan, 100);
+    const firstThree = await tables.scanUpTo(scan, 3);
+
+    expect(all.map((item) => item.position).sort()).toEqual([1, 2, 3, 4]);
+    expect(firstThree).toHaveLength(3);
+    expect(firstThree.every((item) => item.group === 'scanned')).toBe(true);
+  });
+
   it('keep the inputs of concurrent calls apart on the cached middleware', async () => {
     const keys = Array.from({ length: 20 }, (_, position) => ({ group: 'many', position }));
     await Promise.all(

@@ -1,9 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readShop } from '../src/config/shop-store.js';
 import { Api, type OrderListResponse, pathFor, RETRY_AFTER_SECONDS } from '../src/contracts/api.js';
 import { EventType } from '../src/contracts/events.js';
 import { type Order, OrderSchema, OrderState } from '../src/contracts/orders.js';
 import { StaffGroup } from '../src/contracts/roles.js';
 import { shopConfigTopic, shopQueueTopic, userOrdersTopic } from '../src/contracts/topics.js';
+import { type Actor, type OrderAction, transition } from '../src/orders/domain/index.js';
+import { toOrder } from '../src/orders/order-service.js';
+import { changeState, getOrder as storedOrder } from '../src/orders/order-store.js';
 import { createUser, errorOf } from './support/api-cloud.js';
 import {
   arrangeOrder,
@@ -478,6 +482,96 @@ describe('a restart in the middle of open orders', () => {
     for (const { orderId } of [choosing, queued, making]) {
       expect((await executionEnd(t.sfn, t.db, orderId)).status).toBe('SUCCEEDED');
     }
+    expect(await openOrders(shopId)).toBe(0);
+  });
+});
+
+describe('an answer lost in a crash', () => {
+  /** Waits the workflow would otherwise keep for ten minutes. */
+  const PATIENT = { customerTimeoutSeconds: 600, baristaTimeoutSeconds: 600 };
+  const baristaActor = { kind: 'barista', userId: 'barista' } as const;
+
+  /**
+   * Writes what the orders API writes for `action`, and no more: as when the process dies after the
+   * write and before it answers the workflow's wait.
+   */
+  async function writeOnly(orderId: string, action: OrderAction, actor: Actor): Promise<void> {
+    const item = await storedOrder(orderId);
+    if (!item) throw new Error(`No order ${orderId}`);
+    const result = transition(toOrder(item), action, actor, new Date());
+    if (!result.ok) throw result.error;
+    const ends = action.type === 'complete' || action.type === 'cancel';
+    expect(await changeState(toOrder(item), result.order, ends ? { madeBy: null } : {})).toBeDefined();
+  }
+
+  it.each([
+    ['a completion', 'complete'],
+    ['a barista’s cancellation', 'cancel'],
+  ] as const)(
+    '%s reaches the workflow at the next start, which frees the slot and the customer',
+    async (_, type) => {
+      // Arrange: an order being made
+      const shopId = await shop(PATIENT);
+      const customer = await t.newCustomer();
+      const { orderId } = await admittedOrder(shopId, customer);
+      await chooseDrink(orderId, customer.token);
+      await numbered(orderId, customer.token);
+      expect((await act('make', orderId, barista)).status).toBe(200);
+      await writeOnly(orderId, { type }, baristaActor);
+
+      // Act
+      await t.restart();
+
+      // Assert
+      expect((await executionEnd(t.sfn, t.db, orderId)).status).toBe('SUCCEEDED');
+      expect((await getOrder(orderId, customer.token)).state).toBe(
+        type === 'complete' ? OrderState.Ready : OrderState.Cancelled,
+      );
+      expect(await openOrders(shopId)).toBe(0);
+      expect((await admittedOrder(shopId, customer)).orderId).not.toBe(orderId);
+      expect((await storedOrder(orderId))?.taskToken).toBeUndefined();
+    },
+  );
+
+  it('a chosen drink reaches the workflow at the next start: the order is numbered, not timed out', async () => {
+    // Arrange: an order whose drink is recorded but was never told to the workflow
+    const shopId = await shop(PATIENT);
+    const customer = await t.newCustomer();
+    const { orderId } = await admittedOrder(shopId, customer);
+    const menu = (await readShop(shopId))?.menu ?? [];
+    await writeOnly(
+      orderId,
+      { type: 'submit-drink', drink: LATTE, menu },
+      { kind: 'customer', userId: customer.userId },
+    );
+
+    // Act
+    await t.restart();
+
+    // Assert
+    const order = await numbered(orderId, customer.token);
+    expect(order).toMatchObject({ state: OrderState.Submitted, drink: LATTE });
+    expect((await act('make', orderId, barista)).status).toBe(200);
+    expect((await act('complete', orderId, barista)).status).toBe(200);
+    expect((await executionEnd(t.sfn, t.db, orderId)).status).toBe('SUCCEEDED');
+  });
+
+  it('a barista repeating the completion sends the answer again, without a restart', async () => {
+    // Arrange
+    const shopId = await shop(PATIENT);
+    const customer = await t.newCustomer();
+    const { orderId } = await admittedOrder(shopId, customer);
+    await chooseDrink(orderId, customer.token);
+    await numbered(orderId, customer.token);
+    expect((await act('make', orderId, barista)).status).toBe(200);
+    await writeOnly(orderId, { type: 'complete' }, baristaActor);
+
+    // Act
+    const repeated = await answer(await act('complete', orderId, barista));
+
+    // Assert
+    expect(repeated).toMatchObject({ status: 200, body: { state: OrderState.Ready } });
+    expect((await executionEnd(t.sfn, t.db, orderId)).status).toBe('SUCCEEDED');
     expect(await openOrders(shopId)).toBe(0);
   });
 });

@@ -9,6 +9,8 @@ import {
   type PutItemCommandInput,
   QueryCommand,
   type QueryCommandInput,
+  ScanCommand,
+  type ScanCommandInput,
   UpdateItemCommand,
   type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
@@ -52,6 +54,18 @@ export type QueryInput = DocumentInput<
   'ExpressionAttributeValues',
   'ExclusiveStartKey' | 'AttributesToGet' | 'KeyConditions' | 'QueryFilter' | 'ConditionalOperator'
 >;
+/** Scan's input, as {@link DocumentTables} takes it. */
+export type ScanInput = DocumentInput<
+  ScanCommandInput,
+  'ExpressionAttributeValues',
+  'ExclusiveStartKey' | 'AttributesToGet' | 'ScanFilter' | 'ConditionalOperator'
+>;
+
+/** One page of a Query or a Scan, as DynamoDB answers it. */
+interface Page {
+  Items?: Array<Record<string, AttributeValue>> | undefined;
+  LastEvaluatedKey?: Record<string, AttributeValue> | undefined;
+}
 
 /**
  * The DynamoDB operations of the backend with items as plain JavaScript values, converted by
@@ -111,23 +125,39 @@ export class DocumentTables {
    * or `max` have been read. `Limit`, when given, is the most items a page evaluates.
    */
   async queryUpTo(input: QueryInput, max: number): Promise<DocumentItem[]> {
-    const items: DocumentItem[] = [];
     const values = toStored(input.ExpressionAttributeValues);
-    let start: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          ...input,
-          Limit: Math.min(input.Limit ?? max, max - items.length),
-          ExclusiveStartKey: start,
-          ExpressionAttributeValues: values,
-        }),
-      );
-      for (const item of page.Items ?? []) items.push(unmarshall(item));
-      start = page.LastEvaluatedKey;
-    } while (start && items.length < max);
-    return items;
+    return readUpTo(max, input.Limit, (Limit, ExclusiveStartKey) =>
+      this.client.send(
+        new QueryCommand({ ...input, Limit, ExclusiveStartKey, ExpressionAttributeValues: values }),
+      ),
+    );
   }
+
+  /** The items of a Scan, as {@link queryUpTo} reads a Query's. */
+  async scanUpTo(input: ScanInput, max: number): Promise<DocumentItem[]> {
+    const values = toStored(input.ExpressionAttributeValues);
+    return readUpTo(max, input.Limit, (Limit, ExclusiveStartKey) =>
+      this.client.send(
+        new ScanCommand({ ...input, Limit, ExclusiveStartKey, ExpressionAttributeValues: values }),
+      ),
+    );
+  }
+}
+
+/** Reads pages (see {@link DocumentTables.queryUpTo}) until none are left or `max` items have been read. */
+async function readUpTo(
+  max: number,
+  pageLimit: number | undefined,
+  readPage: (limit: number, start: Record<string, AttributeValue> | undefined) => Promise<Page>,
+): Promise<DocumentItem[]> {
+  const items: DocumentItem[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await readPage(Math.min(pageLimit ?? max, max - items.length), start);
+    for (const item of page.Items ?? []) items.push(unmarshall(item));
+    start = page.LastEvaluatedKey;
+  } while (start && items.length < max);
+  return items;
 }
 
 /** As the backend's document client was configured: an undefined value is left out, not refused. */

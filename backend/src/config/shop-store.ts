@@ -49,6 +49,26 @@ export function openOrderCount(item: ShopItem): number {
   return item.slotHolders?.size ?? 0;
 }
 
+/** The most shops {@link ordersHoldingSlots} reads: far more than one deployment serves. */
+const MAX_SHOPS = 1_000;
+
+/**
+ * The orders holding a barista-queue slot at any shop (see `slotHolders`): those whose workflow
+ * has admitted them and not yet ended.
+ */
+export async function ordersHoldingSlots(): Promise<string[]> {
+  const shops = await aws.dynamodb().scanUpTo(
+    {
+      TableName: names.shopsTable(),
+      ProjectionExpression: 'slotHolders',
+      FilterExpression: 'attribute_exists(slotHolders)',
+      ConsistentRead: true,
+    },
+    MAX_SHOPS,
+  );
+  return shops.flatMap((shop) => [...(ShopItemSchema.shape.slotHolders.parse(shop.slotHolders) ?? [])]);
+}
+
 /** The public config of a shop item: only what DESIGN's config answer lists (no counters, no secret). */
 export function toShopConfig(item: ShopItem): ShopConfig {
   return ShopConfigSchema.parse({

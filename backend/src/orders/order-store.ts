@@ -4,7 +4,7 @@ import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
 import type { QueryInput, UpdateInput } from '../aws/document-tables.js';
 import { TaskTokenSchema } from '../contracts/events.js';
-import { isFinalState, type Order, OrderSchema, OrderState } from '../contracts/orders.js';
+import { type Order, OrderSchema, OrderState } from '../contracts/orders.js';
 import { TaskTokenFor } from './order-processor.js';
 
 /**
@@ -102,8 +102,10 @@ export function milestonesOf(before: Order, after: Order): OrderMilestones {
 /**
  * Writes the change from `before` to `after` (as the orders domain's `transition` makes it),
  * provided the order is still in `before.state`: the state with `shopState`, `updatedAt` and the
- * fields the change sets (`orderNumber`, `drink`, `reason`, `by`, and the {@link milestonesOf}). An order reaching a final state
- * loses its task token. Answers the item as it was just before the write — with the task token
+ * fields the change sets (`orderNumber`, `drink`, `reason`, `by`, and the {@link milestonesOf}). The
+ * task token stays, even on a final state, until the workflow has taken the answer (its own writes
+ * remove it): a crash between this write and the answer then leaves a wait that a repeated action
+ * or the wait recovery can still answer. Answers the item as it was just before the write — with the task token
  * stored on it at that very moment, so that exactly one of this writer and the token recorder
  * answers the workflow's wait (see the token recorder) — or `undefined` when the order changed
  * meanwhile (read it again) or does not exist.
@@ -122,7 +124,7 @@ export async function changeState(
   };
   const attributeNames: Record<string, string> = { '#state': 'state' };
   const sets = ['#state = :state', 'shopState = :shopState', 'updatedAt = :updatedAt'];
-  const removes: string[] = isFinalState(after.state) ? ['taskToken', 'taskTokenFor'] : [];
+  const removes: string[] = [];
   for (const field of ['orderNumber', 'drink', 'reason', 'by'] as const) {
     if (after[field] === undefined) continue;
     attributeNames[`#${field}`] = field;
