@@ -97,7 +97,9 @@ beforeAll(async () => {
     env: {
       STAFF_PASSWORD: PASSWORD,
       COFFEE_CUSTOMER_TIMEOUT_SECONDS: '5',
-      COFFEE_BARISTA_TIMEOUT_SECONDS: '10',
+      // Far longer than the test: a completion or cancellation whose answer to the workflow a kill
+      // cut off leaves its execution running, unless the wait recovery answers it at the restart.
+      COFFEE_BARISTA_TIMEOUT_SECONDS: '600',
       COFFEE_CAPACITY: '20',
       COFFEE_DAILY_LIMIT: '100',
       COFFEE_DRINKS_PER_CODE: '500',
