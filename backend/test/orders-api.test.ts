@@ -504,6 +504,16 @@ describe('an answer lost in a crash', () => {
     expect(await changeState(toOrder(item), result.order, ends ? { madeBy: null } : {})).toBeDefined();
   }
 
+  /** A new customer's order at `shopId`, chosen, numbered and claimed by the barista. */
+  async function orderBeingMade(shopId: string) {
+    const customer = await t.newCustomer();
+    const { orderId } = await admittedOrder(shopId, customer);
+    await chooseDrink(orderId, customer.token);
+    await numbered(orderId, customer.token);
+    expect((await act('make', orderId, barista)).status).toBe(200);
+    return { orderId, customer };
+  }
+
   it.each([
     ['a completion', 'complete'],
     ['a barista’s cancellation', 'cancel'],
@@ -512,11 +522,7 @@ describe('an answer lost in a crash', () => {
     async (_, type) => {
       // Arrange: an order being made
       const shopId = await shop(PATIENT);
-      const customer = await t.newCustomer();
-      const { orderId } = await admittedOrder(shopId, customer);
-      await chooseDrink(orderId, customer.token);
-      await numbered(orderId, customer.token);
-      expect((await act('make', orderId, barista)).status).toBe(200);
+      const { orderId, customer } = await orderBeingMade(shopId);
       await writeOnly(orderId, { type }, baristaActor);
 
       // Act
@@ -559,11 +565,7 @@ describe('an answer lost in a crash', () => {
   it('a barista repeating the completion sends the answer again, without a restart', async () => {
     // Arrange
     const shopId = await shop(PATIENT);
-    const customer = await t.newCustomer();
-    const { orderId } = await admittedOrder(shopId, customer);
-    await chooseDrink(orderId, customer.token);
-    await numbered(orderId, customer.token);
-    expect((await act('make', orderId, barista)).status).toBe(200);
+    const { orderId } = await orderBeingMade(shopId);
     await writeOnly(orderId, { type: 'complete' }, baristaActor);
 
     // Act

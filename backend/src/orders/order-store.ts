@@ -102,13 +102,13 @@ export function milestonesOf(before: Order, after: Order): OrderMilestones {
 /**
  * Writes the change from `before` to `after` (as the orders domain's `transition` makes it),
  * provided the order is still in `before.state`: the state with `shopState`, `updatedAt` and the
- * fields the change sets (`orderNumber`, `drink`, `reason`, `by`, and the {@link milestonesOf}). The
- * task token stays, even on a final state, until the workflow has taken the answer (its own writes
- * remove it): a crash between this write and the answer then leaves a wait that a repeated action
- * or the wait recovery can still answer. Answers the item as it was just before the write — with the task token
- * stored on it at that very moment, so that exactly one of this writer and the token recorder
- * answers the workflow's wait (see the token recorder) — or `undefined` when the order changed
- * meanwhile (read it again) or does not exist.
+ * fields the change sets (`orderNumber`, `drink`, `reason`, `by`, and the {@link milestonesOf}).
+ * The task token stays, even on a final state, until the workflow has taken the answer (its own
+ * writes remove it): a crash between this write and the answer then leaves a wait that a repeated
+ * action or the wait recovery can still answer. Answers the item as it was just before the write —
+ * with the task token stored on it at that very moment, so that exactly one of this writer and the
+ * token recorder answers the workflow's wait (see the token recorder) — or `undefined` when the
+ * order changed meanwhile (read it again) or does not exist.
  */
 export async function changeState(
   before: Order,
@@ -124,7 +124,6 @@ export async function changeState(
   };
   const attributeNames: Record<string, string> = { '#state': 'state' };
   const sets = ['#state = :state', 'shopState = :shopState', 'updatedAt = :updatedAt'];
-  const removes: string[] = [];
   for (const field of ['orderNumber', 'drink', 'reason', 'by'] as const) {
     if (after[field] === undefined) continue;
     attributeNames[`#${field}`] = field;
@@ -143,8 +142,8 @@ export async function changeState(
   if (typeof extras.madeBy === 'string') {
     values[':madeBy'] = extras.madeBy;
     sets.push('madeBy = :madeBy');
-  } else if (extras.madeBy === null) removes.push('madeBy');
-  const remove = removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : '';
+  }
+  const remove = extras.madeBy === null ? ' REMOVE madeBy' : '';
   try {
     const { Attributes } = await aws.dynamodb().update({
       TableName: names.ordersTable(),
