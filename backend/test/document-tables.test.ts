@@ -164,6 +164,24 @@ describe('document tables', () => {
     expect(firstThree.every((item) => item.group === 'scanned')).toBe(true);
   });
 
+  it('get many items at once, past the 100 keys of one call, leaving out the keys of no item', async () => {
+    await Promise.all(
+      Array.from({ length: 120 }, (_, position) =>
+        tables.put({ TableName, Item: { group: 'batch', position, name: `drink ${position}` } }),
+      ),
+    );
+    const Keys = Array.from({ length: 130 }, (_, position) => ({ group: 'batch', position }));
+
+    const items = await tables.getMany({ TableName, Keys, ConsistentRead: true });
+    const none = await tables.getMany({ TableName, Keys: [] });
+
+    expect(items.map((item) => item.position).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 120 }, (_, position) => position),
+    );
+    expect(items.find((item) => item.position === 7)?.name).toBe('drink 7');
+    expect(none).toEqual([]);
+  });
+
   it('keep the inputs of concurrent calls apart on the cached middleware', async () => {
     const keys = Array.from({ length: 20 }, (_, position) => ({ group: 'many', position }));
     await Promise.all(

@@ -1,5 +1,7 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type AttributeValue,
+  BatchGetItemCommand,
   DeleteItemCommand,
   type DeleteItemCommandInput,
   type DynamoDBClient,
@@ -30,6 +32,12 @@ type DocumentInput<Input, Items extends keyof Input, Legacy extends keyof Input 
 
 /** GetItem's input, as {@link DocumentTables} takes it. */
 export type GetInput = DocumentInput<GetItemCommandInput, 'Key', 'AttributesToGet'>;
+/** What {@link DocumentTables.getMany} reads: keys of one table, and how to read them. */
+export interface GetManyInput {
+  TableName: string;
+  Keys: DocumentItem[];
+  ConsistentRead?: boolean;
+}
 /** PutItem's input, as {@link DocumentTables} takes it. */
 export type PutInput = DocumentInput<
   PutItemCommandInput,
@@ -82,6 +90,33 @@ export class DocumentTables {
   async get(input: GetInput): Promise<{ Item?: DocumentItem | undefined }> {
     const { Item } = await this.client.send(new GetItemCommand({ ...input, Key: toStored(input.Key) }));
     return { Item: fromStored(Item) };
+  }
+
+  /**
+   * BatchGetItem of many keys of one table, {@link MAX_BATCH_GET_KEYS} to a call, asking again for
+   * the keys DynamoDB leaves unprocessed (it may, under load) after a short pause. Answers the
+   * items found, in no particular order.
+   */
+  async getMany(input: GetManyInput): Promise<DocumentItem[]> {
+    const items: DocumentItem[] = [];
+    for (let first = 0; first < input.Keys.length; first += MAX_BATCH_GET_KEYS) {
+      let keys = input.Keys.slice(first, first + MAX_BATCH_GET_KEYS).map((key) => toStored(key));
+      for (let attempt = 1; keys.length > 0; attempt++) {
+        if (attempt > MAX_BATCH_GET_ATTEMPTS)
+          throw new Error(`BatchGetItem left ${keys.length} key(s) of ${input.TableName} unprocessed`);
+        if (attempt > 1) await sleep(BATCH_GET_RETRY_MS * 2 ** (attempt - 2));
+        const { Responses, UnprocessedKeys } = await this.client.send(
+          new BatchGetItemCommand({
+            RequestItems: {
+              [input.TableName]: { Keys: keys, ConsistentRead: input.ConsistentRead },
+            },
+          }),
+        );
+        for (const item of Responses?.[input.TableName] ?? []) items.push(unmarshall(item));
+        keys = UnprocessedKeys?.[input.TableName]?.Keys ?? [];
+      }
+    }
+    return items;
   }
 
   /** PutItem; `Attributes` are the item it replaced when `ReturnValues` asks for them. */
@@ -159,6 +194,13 @@ async function readUpTo(
   } while (start && items.length < max);
   return items;
 }
+
+/** The most keys one BatchGetItem takes. */
+const MAX_BATCH_GET_KEYS = 100;
+/** How many times {@link DocumentTables.getMany} asks for keys left unprocessed before it gives up. */
+const MAX_BATCH_GET_ATTEMPTS = 5;
+/** The first pause before asking again for unprocessed keys; it doubles each time. */
+const BATCH_GET_RETRY_MS = 50;
 
 /** As the backend's document client was configured: an undefined value is left out, not refused. */
 const MARSHALL_OPTIONS = { removeUndefinedValues: true };

@@ -38,6 +38,16 @@ export async function getOrder(orderId: string): Promise<OrderItem | undefined> 
   return Item === undefined ? undefined : OrderItemSchema.parse(Item);
 }
 
+/** The items of the orders `orderIds` that exist, read consistently, in no particular order. */
+export async function getOrders(orderIds: readonly string[]): Promise<OrderItem[]> {
+  const items = await aws.dynamodb().getMany({
+    TableName: names.ordersTable(),
+    Keys: orderIds.map((orderId) => ({ orderId })),
+    ConsistentRead: true,
+  });
+  return items.map((item) => OrderItemSchema.parse(item));
+}
+
 /** A task token and the wait it answers. */
 export interface StoredTaskToken {
   taskToken: string;
