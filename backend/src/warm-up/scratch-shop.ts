@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DescribeExecutionCommand, StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
 import { isFinalState, OrderState } from '../contracts/orders.js';
@@ -9,22 +9,16 @@ import { idempotencyKey } from '../validator/idempotency-store.js';
 
 /** How often {@link endOrders} looks again at an execution still running. */
 const POLL_MS = 20;
-/**
- * How long the execution of an order found over may go on before it is stopped: its workflow ends
- * moments after the order's last write, unless a crash fell between that write and the answer to
- * the workflow's wait. The write removes the order's task token, so nothing can answer it again.
- */
-const LOST_ANSWER_MS = 5_000;
 /** More QR code periods than a scratch shop lives through. */
 const MAX_SCRATCH_CODES = 100;
 
 /**
  * Ends every order of `orderIds`: `cancel` is called for each one still open, then the order's
  * OrderProcessor execution is waited for until it has ended (an order names its execution once it
- * is claimed); an order no workflow has claimed is left as it is. The execution of an order found
- * over that still runs after {@link LOST_ANSWER_MS} is stopped: the answer to its wait was lost.
- * One read of the order and one of its execution, for an order already over. Throws after
- * `timeoutMs`.
+ * is claimed); an order no workflow has claimed is left as it is. An order found over whose
+ * answer a crash cut off gets it from the wait recovery, which runs at each start
+ * (`orders/wait-recovery.ts`). One read of the order and one of its execution, for an order
+ * already over. Throws after `timeoutMs`.
  */
 export async function endOrders(
   orderIds: readonly string[],
@@ -37,14 +31,10 @@ export async function endOrders(
     // Its acceptance was cut off before its workflow was started: no workflow runs it, and one
     // started late ends at once, finding the order gone.
     if (order?.state === OrderState.Pending && order.executionId === undefined) continue;
-    const over = order !== undefined && isFinalState(order.state);
     // An order past PENDING, or claimed, names its execution already: cancelling keeps that name.
-    if (order && !over) await cancel(orderId);
-    const lostAfter = Date.now() + LOST_ANSWER_MS;
+    if (order && !isFinalState(order.state)) await cancel(orderId);
     while (!(await hasEnded(order?.executionId))) {
       if (Date.now() > deadline) throw new Error(`The execution of order ${orderId} has not ended`);
-      if (over && order?.executionId && Date.now() > lostAfter)
-        await aws.stepFunctions().send(new StopExecutionCommand({ executionArn: order.executionId }));
       await sleep(POLL_MS);
       if (order?.executionId === undefined) order = await getOrder(orderId);
     }
