@@ -69,6 +69,18 @@ declare module 'dynalite/db/index.js' {
     validateKey(key: unknown, table: DynaliteTable): DynaliteError | null | undefined;
     validateItem(item: unknown, table: DynaliteTable): DynaliteError | null | undefined;
     createKey(item: unknown, table: DynaliteTable): string;
+    /**
+     * Writes the index entries that replace `existingItem` by `item` (either absent for a put of
+     * a new item or a delete), through `store.getIndexDb`: called by the write actions holding
+     * the item's lock, before they write the item.
+     */
+    updateIndexes(
+      store: DynaliteStore,
+      table: DynaliteTable,
+      existingItem: unknown,
+      item: unknown,
+      callback: Callback,
+    ): void;
   };
   export default db;
 }

@@ -7,7 +7,6 @@ import db, {
   type BatchOperation,
   type DynaliteError,
   type DynaliteStore,
-  type DynaliteSubDb,
   type DynaliteTable,
 } from 'dynalite/db/index.js';
 import deleteItemValidation from 'dynalite/validations/deleteItem.js';
@@ -16,6 +15,7 @@ import validations, { type ActionValidation } from 'dynalite/validations/index.j
 import putItemValidation from 'dynalite/validations/putItem.js';
 import updateItemValidation from 'dynalite/validations/updateItem.js';
 import { AwsServiceError } from '../aws-service-error.js';
+import { heldBackWrites, indexPrefix, itemPrefix } from './held-back-writes.js';
 import { checkExpressionNesting } from './request-guard.js';
 
 /** The most actions one transaction may hold, as on DynamoDB. */
@@ -207,19 +207,17 @@ export class DynamoDbTransactions {
    */
   private tryAction(action: PlannedAction): Promise<ActionOutcome> {
     const writes: BatchOperation[] = [];
-    // dynalite's key spaces are prefixes in its one LevelDB (db/index.js, getSubDb): the held-back
-    // writes carry their full keys, so that one batch of the database can take them all.
     let oldItem: unknown;
     const view: DynaliteStore = {
       ...this.store,
       getItemDb: (tableName) =>
-        heldBackWrites(this.store.getItemDb(tableName), `item-${tableName}~`, writes, (item) => {
+        heldBackWrites(this.store.getItemDb(tableName), itemPrefix(tableName), writes, (item) => {
           oldItem = item;
         }),
       getIndexDb: (indexType, tableName, indexName) =>
         heldBackWrites(
           this.store.getIndexDb(indexType, tableName, indexName),
-          `index-${indexType.toLowerCase()}~${tableName}~${indexName}~`,
+          indexPrefix(indexType, tableName, indexName),
           writes,
         ),
     };
@@ -410,34 +408,6 @@ function refuseSharedItems(actions: PlannedAction[]): void {
       throw validationError('Transaction request cannot include multiple operations on one item');
     items.add(item);
   }
-}
-
-/**
- * A view of a key space whose reads go to the store and whose writes are held back in `writes`
- * under their full key; its lock is the transaction's, already held. `sawItem` learns each item read.
- */
-function heldBackWrites(
-  subDb: DynaliteSubDb,
-  prefix: string,
-  writes: BatchOperation[],
-  sawItem?: (item: unknown) => void,
-): DynaliteSubDb {
-  return {
-    get: (key, callback) =>
-      subDb.get(key, (error, item) => {
-        if (!error) sawItem?.(item);
-        callback(error, item);
-      }),
-    put: (key, value, callback) => {
-      writes.push({ type: 'put', key: prefix + key, value });
-      queueMicrotask(() => callback(null));
-    },
-    del: (key, callback) => {
-      writes.push({ type: 'del', key: prefix + key });
-      queueMicrotask(() => callback(null));
-    },
-    lock: (_key, exec) => exec((done) => done),
-  };
 }
 
 /**
