@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
-import { isFinalState, OrderState } from '../contracts/orders.js';
+import { isFinalState } from '../contracts/orders.js';
 import { getOrder } from '../orders/order-store.js';
 import { customerKey } from '../validator/customer-store.js';
 import { idempotencyKey } from '../validator/idempotency-store.js';
@@ -15,10 +15,11 @@ const MAX_SCRATCH_CODES = 100;
 /**
  * Ends every order of `orderIds`: `cancel` is called for each one still open, then the order's
  * OrderProcessor execution is waited for until it has ended (an order names its execution once it
- * is claimed); an order no workflow has claimed is left as it is. An order found over whose
- * answer a crash cut off gets it from the wait recovery, which runs at each start
- * (`orders/wait-recovery.ts`). One read of the order and one of its execution, for an order
- * already over. Throws after `timeoutMs`.
+ * is claimed). An order no workflow has claimed, or not there at all, is left as it is: its
+ * acceptance was cut off before its workflow started, and a workflow started late ends at once,
+ * finding the order gone. An order found over whose answer a crash cut off gets it from the wait
+ * recovery, which runs at each start (`orders/wait-recovery.ts`). One read of the order and one of
+ * its execution, for an order already over. Throws after `timeoutMs`.
  */
 export async function endOrders(
   orderIds: readonly string[],
@@ -27,22 +28,17 @@ export async function endOrders(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (const orderId of orderIds) {
-    let order = await getOrder(orderId);
-    // Its acceptance was cut off before its workflow was started: no workflow runs it, and one
-    // started late ends at once, finding the order gone.
-    if (order?.state === OrderState.Pending && order.executionId === undefined) continue;
-    // An order past PENDING, or claimed, names its execution already: cancelling keeps that name.
-    if (order && !isFinalState(order.state)) await cancel(orderId);
-    while (!(await hasEnded(order?.executionId))) {
+    const order = await getOrder(orderId);
+    if (order?.executionId === undefined) continue;
+    if (!isFinalState(order.state)) await cancel(orderId);
+    while (!(await hasEnded(order.executionId))) {
       if (Date.now() > deadline) throw new Error(`The execution of order ${orderId} has not ended`);
       await sleep(POLL_MS);
-      if (order?.executionId === undefined) order = await getOrder(orderId);
     }
   }
 }
 
-async function hasEnded(executionArn: string | undefined): Promise<boolean> {
-  if (executionArn === undefined) return false;
+async function hasEnded(executionArn: string): Promise<boolean> {
   const { status } = await aws.stepFunctions().send(new DescribeExecutionCommand({ executionArn }));
   return status !== 'RUNNING';
 }
