@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import writeFileAtomic from 'write-file-atomic';
 import { applyDeclaration, type CreatedAccount } from './bootstrap/apply-declaration.js';
 import { type ResolvedResources, resolveRef } from './bootstrap/resolve-refs.js';
 import type { ResourceDeclaration } from './bootstrap/resource-declaration.js';
@@ -293,7 +294,8 @@ async function warmUpApplication(
 
 /**
  * Keeps the passwords of accounts created by this start in the data folder, and prints them: the
- * only time they are shown.
+ * only time they are shown. The file is written aside and renamed over the old one, so a crash
+ * mid-write loses no password kept before.
  */
 async function keepAccounts(
   file: string,
@@ -302,7 +304,7 @@ async function keepAccounts(
 ): Promise<void> {
   if (created.length === 0) return;
   const kept = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as CreatedAccount[]) : [];
-  await writeFile(file, `${JSON.stringify([...kept, ...created], null, 2)}\n`, { mode: 0o600 });
+  await writeFileAtomic(file, `${JSON.stringify([...kept, ...created], null, 2)}\n`, { mode: 0o600 });
   for (const account of created) {
     log(`created account '${account.username}' with password ${account.password} (kept in ${file})`);
   }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import {
   ConditionalCheckFailedException,
   DeleteItemCommand,
@@ -6,6 +6,7 @@ import {
   type DynamoDBClient,
   ScanCommand,
 } from '@aws-sdk/client-dynamodb';
+import writeFileAtomic from 'write-file-atomic';
 import { AwsServiceError } from '../aws-service-error.js';
 
 /** A table's TTL setting, as `UpdateTimeToLive` takes it. */
@@ -62,7 +63,8 @@ export class TimeToLive {
       );
     const setting = { AttributeName: spec.AttributeName, Enabled: spec.Enabled };
     this.settings[table] = setting;
-    writeFileSync(this.file, JSON.stringify(this.settings));
+    // Written aside and renamed over: a crash mid-write leaves the old file, not an empty one.
+    await writeFileAtomic(this.file, JSON.stringify(this.settings));
     return { TimeToLiveSpecification: setting };
   }
 
