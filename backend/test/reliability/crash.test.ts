@@ -221,6 +221,7 @@ describe('kill -9 under a steady load of orders', () => {
     const running = await runningExecutionsAfterSettling();
     const slotHolders = await slotHoldersWithTheirOrders();
     const locked = await customersLockedOut(customers, display);
+    const misListed = await queueMismatches(finals, barista);
     console.log(
       `crash suite (seed ${SEED}): ${acknowledged.size} orders acknowledged, ${KILLS} kills survived, ` +
         `${acknowledged.size - finals.length} lost; ${numbers.length} numbered; final states ${JSON.stringify(countStates(finals))}`,
@@ -231,6 +232,7 @@ describe('kill -9 under a steady load of orders', () => {
     expect(slotHolders).toEqual([]);
     expect(running).toBe(0);
     expect(locked).toEqual([]);
+    expect(misListed).toEqual([]);
   }, 240_000);
 });
 
@@ -273,6 +275,33 @@ async function drain(orderIds: string[], barista: string): Promise<Order[]> {
     await sleep(250);
   }
   return [...finals.values()];
+}
+
+/**
+ * Where the shop's queue, listed by state as the barista app lists it, disagrees with the orders
+ * themselves: an order listed in a state it is not in (or listed and not there at all), and an
+ * order of `finals` missing from its state's list.
+ */
+async function queueMismatches(finals: Order[], barista: string): Promise<string[]> {
+  const mismatches: string[] = [];
+  const listed = new Set<string>();
+  for (const state of Object.values(OrderState)) {
+    const list = await call(
+      'GET',
+      `${pathFor(Api.listShopOrders, { shopId: SHOP })}?state=${state}`,
+      barista,
+    );
+    for (const { orderId } of (list?.body.orders as Order[] | undefined) ?? []) {
+      listed.add(`${orderId} ${state}`);
+      const read = await call('GET', pathFor(Api.getOrder, { orderId }), barista);
+      const actual = read?.status === 200 ? (read.body as unknown as Order).state : `HTTP ${read?.status}`;
+      if (actual !== state) mismatches.push(`${orderId}: listed ${state}, is ${actual}`);
+    }
+  }
+  for (const order of finals)
+    if (!listed.has(`${order.orderId} ${order.state}`))
+      mismatches.push(`${order.orderId}: ${order.state}, not listed`);
+  return mismatches;
 }
 
 /** The executions still running once they have had `SETTLE_MS` to end (0 when all have). */
