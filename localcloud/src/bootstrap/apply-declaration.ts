@@ -14,10 +14,15 @@ import {
   ListUserPoolsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
+  type AttributeDefinition,
   CreateTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   DynamoDBClient,
+  type GlobalSecondaryIndex,
+  type GlobalSecondaryIndexDescription,
+  type KeySchemaElement,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
@@ -120,7 +125,7 @@ export async function applyDeclaration(
   };
   try {
     for (const [name, table] of Object.entries(declaration.tables ?? {})) {
-      await ensureTable(dynamodb, name, table);
+      await ensureTable(dynamodb, name, table, log);
       resources.tables[name] = name;
     }
     for (const name of declaration.eventBuses ?? []) {
@@ -210,19 +215,65 @@ export async function applyDeclaration(
   }
 }
 
-async function ensureTable(dynamodb: DynamoDBClient, name: string, table: TableDeclaration): Promise<void> {
-  const status = await dynamodb.send(new DescribeTableCommand({ TableName: name })).then(
-    ({ Table }) => Table?.TableStatus,
+async function ensureTable(
+  dynamodb: DynamoDBClient,
+  name: string,
+  table: TableDeclaration,
+  log: (message: string) => void,
+): Promise<void> {
+  const existing = await dynamodb.send(new DescribeTableCommand({ TableName: name })).then(
+    ({ Table }) => Table,
     (error: Error) => (error.name === 'ResourceNotFoundException' ? undefined : Promise.reject(error)),
   );
-  if (status === undefined) await createTable(dynamodb, name, table);
+  if (existing === undefined) await createTable(dynamodb, name, table);
   // As CloudFormation does: the table is there once it takes items, ACTIVE.
-  if (status !== 'ACTIVE')
+  if (existing?.TableStatus !== 'ACTIVE')
     await waitUntilTableExists(
       { client: dynamodb, maxWaitTime: TABLE_ACTIVE_WAIT_SECONDS, minDelay: 0.02, maxDelay: 0.5 },
       { TableName: name },
     );
+  if (existing) await ensureIndexes(dynamodb, name, table, existing.GlobalSecondaryIndexes ?? [], log);
   if (table.timeToLiveAttribute) await ensureTimeToLive(dynamodb, name, table.timeToLiveAttribute);
+}
+
+/**
+ * Brings a table made by an earlier version of the application to the indexes declared now, as a
+ * deployment does: an index no longer declared, or declared otherwise, is deleted; a declared one
+ * missing is created, from the items already in the table. One change per `UpdateTable`, as on
+ * DynamoDB.
+ */
+async function ensureIndexes(
+  dynamodb: DynamoDBClient,
+  name: string,
+  table: TableDeclaration,
+  existing: GlobalSecondaryIndexDescription[],
+  log: (message: string) => void,
+): Promise<void> {
+  const declared = globalIndexes(table);
+  const same = (index: GlobalSecondaryIndex, other: GlobalSecondaryIndexDescription) =>
+    index.IndexName === other.IndexName &&
+    JSON.stringify(index.KeySchema) === JSON.stringify(other.KeySchema) &&
+    index.Projection?.ProjectionType === other.Projection?.ProjectionType;
+  const kept = existing.filter((index) => declared.some((wanted) => same(wanted, index)));
+  for (const index of existing.filter((index) => !kept.includes(index))) {
+    await dynamodb.send(
+      new UpdateTableCommand({
+        TableName: name,
+        GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: index.IndexName } }],
+      }),
+    );
+    log(`table ${name}: deleted index ${index.IndexName}, which is no longer declared so`);
+  }
+  for (const index of declared.filter((wanted) => !kept.some((index) => same(wanted, index)))) {
+    await dynamodb.send(
+      new UpdateTableCommand({
+        TableName: name,
+        AttributeDefinitions: attributeDefinitions(table),
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+    log(`table ${name}: created index ${index.IndexName} from the items already there`);
+  }
 }
 
 /** Turns TTL on for the attribute, unless it is on already. */
@@ -238,34 +289,43 @@ async function ensureTimeToLive(dynamodb: DynamoDBClient, name: string, attribut
 }
 
 async function createTable(dynamodb: DynamoDBClient, name: string, table: TableDeclaration): Promise<void> {
+  const indexes = globalIndexes(table);
+  await dynamodb.send(
+    new CreateTableCommand({
+      TableName: name,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: attributeDefinitions(table),
+      KeySchema: keySchema(table.partitionKey, table.sortKey),
+      ...(indexes.length > 0 && { GlobalSecondaryIndexes: indexes }),
+    }),
+  );
+}
+
+/** The definitions of every key attribute of the table and its indexes. */
+function attributeDefinitions(table: TableDeclaration): AttributeDefinition[] {
   const keys = [
     table.partitionKey,
     table.sortKey,
     ...(table.globalSecondaryIndexes ?? []).flatMap((index) => [index.partitionKey, index.sortKey]),
   ];
   const attributes = new Map(keys.filter((key) => key !== undefined).map((key) => [key.name, key.type]));
-  const keySchema = (partition: { name: string }, sort?: { name: string }) => [
-    { AttributeName: partition.name, KeyType: 'HASH' as const },
+  return [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }));
+}
+
+/** The table's declared global secondary indexes, as DynamoDB takes them. */
+function globalIndexes(table: TableDeclaration): GlobalSecondaryIndex[] {
+  return (table.globalSecondaryIndexes ?? []).map((index) => ({
+    IndexName: index.name,
+    KeySchema: keySchema(index.partitionKey, index.sortKey),
+    Projection: { ProjectionType: index.projection ?? 'ALL' },
+  }));
+}
+
+function keySchema(partition: { name: string }, sort?: { name: string }): KeySchemaElement[] {
+  return [
+    { AttributeName: partition.name, KeyType: 'HASH' },
     ...(sort ? [{ AttributeName: sort.name, KeyType: 'RANGE' as const }] : []),
   ];
-  await dynamodb.send(
-    new CreateTableCommand({
-      TableName: name,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({
-        AttributeName,
-        AttributeType,
-      })),
-      KeySchema: keySchema(table.partitionKey, table.sortKey),
-      ...(table.globalSecondaryIndexes?.length && {
-        GlobalSecondaryIndexes: table.globalSecondaryIndexes.map((index) => ({
-          IndexName: index.name,
-          KeySchema: keySchema(index.partitionKey, index.sortKey),
-          Projection: { ProjectionType: index.projection ?? 'ALL' },
-        })),
-      }),
-    }),
-  );
 }
 
 async function ensureUserPool(cognito: CognitoIdentityProviderClient, name: string): Promise<string> {

@@ -1,10 +1,11 @@
 /**
  * The thread of a `DynaliteThread`: opens dynalite's store, listens on a loopback port (for the
  * Time to Live sweeper), and answers each request the edge hands it, which it feeds to dynalite's
- * request handler as if it had arrived on that port; the transactions, which dynalite lacks, are
- * answered here on the same store (see {@link DynamoDbTransactions}).
+ * request handler as if it had arrived on that port; the transactions and the creation and deletion
+ * of global secondary indexes, which dynalite lacks, are answered here on the same store (see
+ * {@link DynamoDbTransactions} and {@link GlobalIndexChanges}).
  */
-import type { ServerResponse } from 'node:http';
+import type { RequestListener, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { workerData } from 'node:worker_threads';
 import { ClassicLevel } from 'classic-level';
@@ -18,8 +19,11 @@ import {
   errorAnswer,
 } from './dynalite-protocol.js';
 import { startDynalite } from './dynalite-store.js';
+import { GlobalIndexChanges } from './global-index-changes.js';
+import type { JsonAnswer } from './json-answer.js';
+import { RequestGate } from './request-gate.js';
 import { checkDynamoDbRequest, replayedRequest } from './request-guard.js';
-import { DynamoDbTransactions, type JsonAnswer } from './transactions.js';
+import { DynamoDbTransactions } from './transactions.js';
 
 const parent = parentChannel<DynamoDbCall, DynamoDbAnswer, DynaliteReady>();
 const { path, port, tableStatusMs } = workerData as DynaliteWorkerData;
@@ -32,6 +36,20 @@ const { server, store } = startDynalite({
   updateTableMs: tableStatusMs,
 });
 const transactions = new DynamoDbTransactions(store);
+const indexChanges = new GlobalIndexChanges(store);
+/** Every request passes it, those on the loopback port too: an index change runs alone. */
+const gate = new RequestGate();
+const dynaliteHandler = server.listeners('request')[0] as RequestListener;
+server.removeAllListeners('request');
+server.on('request', (request, response) => {
+  void gate.run(
+    () =>
+      new Promise((resolve) => {
+        response.once('close', resolve);
+        dynaliteHandler(request, response);
+      }),
+  );
+});
 /** How often the records of expired `ClientRequestToken`s are deleted. */
 const TOKEN_SWEEP_MS = 60_000;
 // A sweep that fails is simply tried again a minute later.
@@ -50,6 +68,7 @@ const TRANSACTIONS = new Map<string, (input: Record<string, unknown>) => Promise
   ['DynamoDB_20120810.TransactWriteItems', (input) => transactions.write(input)],
   ['DynamoDB_20120810.TransactGetItems', (input) => transactions.get(input)],
 ]);
+const UPDATE_TABLE = 'DynamoDB_20120810.UpdateTable';
 
 /** dynalite's answer to a call, or the guard's refusal of one dynalite would handle badly. */
 function answer(call: DynamoDbCall): Promise<DynamoDbAnswer> {
@@ -60,11 +79,25 @@ function answer(call: DynamoDbCall): Promise<DynamoDbAnswer> {
     if (error instanceof AwsServiceError) return Promise.resolve(errorAnswer(error));
     throw error;
   }
-  const transaction = TRANSACTIONS.get(String(call.headers['x-amz-target']));
-  if (transaction) return transactionAnswer(transaction, body);
-  return new Promise((resolve) =>
-    server.emit('request', replayedRequest(call, body), capturedResponse(resolve)),
-  );
+  const target = String(call.headers['x-amz-target']);
+  const indexChange = target === UPDATE_TABLE ? jsonObject(body) : undefined;
+  if (indexChange && GlobalIndexChanges.isIndexChange(indexChange))
+    return gate.alone(async () => jsonAnswer(await indexChanges.apply(indexChange)));
+  return gate.run(() => {
+    const transaction = TRANSACTIONS.get(target);
+    if (transaction) return transactionAnswer(transaction, body);
+    return new Promise((resolve) => dynaliteHandler(replayedRequest(call, body), capturedResponse(resolve)));
+  });
+}
+
+/** The JSON object `body` holds, or `undefined` when it holds none (dynalite answers that). */
+function jsonObject(body: Buffer): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The answer to a transaction's request. */

@@ -14,8 +14,8 @@ import getItemValidation from 'dynalite/validations/getItem.js';
 import validations, { type ActionValidation } from 'dynalite/validations/index.js';
 import putItemValidation from 'dynalite/validations/putItem.js';
 import updateItemValidation from 'dynalite/validations/updateItem.js';
-import { AwsServiceError } from '../aws-service-error.js';
 import { heldBackWrites, indexPrefix, itemPrefix } from './held-back-writes.js';
+import { answerOfError, type JsonAnswer } from './json-answer.js';
 import { checkExpressionNesting } from './request-guard.js';
 
 /** The most actions one transaction may hold, as on DynamoDB. */
@@ -23,12 +23,6 @@ export const MAX_TRANSACT_ITEMS = 100;
 
 /** How long a `ClientRequestToken` makes a repeated transaction a no-op, as on DynamoDB. */
 export const CLIENT_TOKEN_WINDOW_MS = 10 * 60_000;
-
-/** A JSON answer of the DynamoDB protocol: its status and body (an error's carries `__type`). */
-export interface JsonAnswer {
-  status: number;
-  body: Record<string, unknown>;
-}
 
 /** A dynalite action and its request's validation. */
 interface DynaliteAction {
@@ -436,17 +430,6 @@ function consumedCapacity(
 
 function isTokenRecord(value: unknown): value is TokenRecord {
   return typeof value === 'object' && value !== null && typeof (value as TokenRecord).hash === 'string';
-}
-
-function answerOfError(error: unknown): JsonAnswer {
-  if (error instanceof AwsServiceError)
-    return {
-      status: error.status,
-      body: { __type: `com.amazon.coral.service#${error.code}`, message: error.message },
-    };
-  const failure = error as DynaliteError;
-  if (failure.statusCode && failure.body) return { status: failure.statusCode, body: failure.body };
-  throw error;
 }
 
 function validationError(message: string): DynaliteError {

@@ -12,6 +12,7 @@ import {
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
+  QueryCommand,
   ScanCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
@@ -23,7 +24,7 @@ import {
 import { DescribeStateMachineCommand, ListExecutionsCommand } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyDeclaration } from '../../src/bootstrap/apply-declaration.js';
-import type { ResourceDeclaration } from '../../src/bootstrap/resource-declaration.js';
+import type { ResourceDeclaration, TableDeclaration } from '../../src/bootstrap/resource-declaration.js';
 import type { FunctionHost } from '../../src/lambda/function-host.js';
 import { LocalCloud } from '../../src/local-cloud.js';
 import { eventually, sdkConfig, startTestCloud, useTestCloud } from '../support/cloud.js';
@@ -198,6 +199,60 @@ describe('applying a resource declaration', () => {
       new DescribeStateMachineCommand({ stateMachineArn: changed.stateMachines.greeting }),
     );
     expect(JSON.parse(machine.definition as string).States.Greet.Parameters.FunctionName).toBe('greet');
+  });
+
+  it('brings a table made by an earlier version to the indexes declared now, keeping its items', async () => {
+    // Arrange: the first version's table, with visits in it
+    const visits = (globalSecondaryIndexes?: TableDeclaration['globalSecondaryIndexes']) => ({
+      tables: { visits: { partitionKey: { name: 'id', type: 'S' as const }, globalSecondaryIndexes } },
+    });
+    await apply(visits());
+    const dynamodb = new DynamoDBClient(client());
+    for (const [id, city] of [
+      ['b', 'Oslo'],
+      ['a', 'Lima'],
+      ['c', 'Oslo'],
+    ] as const)
+      await dynamodb.send(
+        new PutItemCommand({ TableName: 'visits', Item: { id: { S: id }, city: { S: city } } }),
+      );
+    const inOslo = async () =>
+      (
+        await dynamodb.send(
+          new QueryCommand({
+            TableName: 'visits',
+            IndexName: 'byCity',
+            KeyConditionExpression: 'city = :city',
+            ExpressionAttributeValues: { ':city': { S: 'Oslo' } },
+          }),
+        )
+      ).Items?.map((item) => item.id?.S);
+    const indexKeys = async () =>
+      (
+        await dynamodb.send(new DescribeTableCommand({ TableName: 'visits' }))
+      ).Table?.GlobalSecondaryIndexes?.map((index) => [
+        index.IndexName,
+        index.KeySchema?.map((key) => key.AttributeName),
+      ]);
+
+    // Act and assert: a version adds an index, the next one sorts it by id, the last drops it
+    await apply(visits([{ name: 'byCity', partitionKey: { name: 'city', type: 'S' } }]));
+    expect(await indexKeys()).toEqual([['byCity', ['city']]]);
+    expect((await inOslo())?.sort()).toEqual(['b', 'c']);
+
+    await apply(
+      visits([
+        { name: 'byCity', partitionKey: { name: 'city', type: 'S' }, sortKey: { name: 'id', type: 'S' } },
+      ]),
+    );
+    expect(await indexKeys()).toEqual([['byCity', ['city', 'id']]]);
+    expect(await inOslo()).toEqual(['b', 'c']);
+
+    await apply(visits());
+    expect(await indexKeys()).toBeUndefined();
+    const { Count } = await dynamodb.send(new ScanCommand({ TableName: 'visits', ConsistentRead: true }));
+    expect(Count).toBe(3);
+    dynamodb.destroy();
   });
 
   it('creates declared accounts once, with a password that signs them in to their groups', async () => {
