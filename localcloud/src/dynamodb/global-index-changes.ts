@@ -1,13 +1,18 @@
-import db, { type BatchOperation, type DynaliteStore, type DynaliteTable } from 'dynalite/db/index.js';
+import type { BatchOperation, DynaliteStore, DynaliteTable } from 'dynalite/db/index.js';
 import { AwsServiceError } from '../aws-service-error.js';
-import { heldBackWrites, indexPrefix, itemPrefix } from './held-back-writes.js';
+import {
+  indexPrefix,
+  indexWrites,
+  itemPrefix,
+  keySpace,
+  readTable,
+  tableKey,
+  writeBatch,
+} from './dynalite-layout.js';
 import { answerOfError, type JsonAnswer } from './json-answer.js';
 
 /** The most global secondary indexes a table may have, as on DynamoDB. */
 export const MAX_GLOBAL_INDEXES = 20;
-
-/** Where dynalite keeps the tables' descriptions in its LevelDB. */
-const TABLE_PREFIX = 'table~';
 
 interface KeySchemaElement {
   AttributeName: string;
@@ -84,7 +89,7 @@ export class GlobalIndexChanges {
   async apply(input: Record<string, unknown>): Promise<JsonAnswer> {
     try {
       const change = validateChange(input);
-      const table = await this.table(change.tableName);
+      const table = (await readTable(this.store, change.tableName)) as StoredTable;
       const description =
         change.kind === 'create'
           ? await this.create(table, change)
@@ -144,9 +149,9 @@ export class GlobalIndexChanges {
     const writes = await this.deletions(indexPrefix('Global', table.TableName, IndexName));
     const onlyTheNewIndex = { ...updated, GlobalSecondaryIndexes: [index], LocalSecondaryIndexes: [] };
     for await (const [, item] of this.store.db.iterator(keySpace(itemPrefix(table.TableName))))
-      await this.indexEntries(onlyTheNewIndex, item, writes);
-    writes.push({ type: 'put', key: TABLE_PREFIX + table.TableName, value: updated });
-    await this.batch(writes);
+      writes.push(...(await indexWrites(this.store, onlyTheNewIndex, undefined, item)));
+    writes.push({ type: 'put', key: tableKey(table.TableName), value: updated });
+    await writeBatch(this.store, writes);
     return updated;
   }
 
@@ -161,25 +166,9 @@ export class GlobalIndexChanges {
     const { GlobalSecondaryIndexes: _, ...rest } = table;
     const updated: StoredTable = remaining.length > 0 ? { ...rest, GlobalSecondaryIndexes: remaining } : rest;
     const writes = await this.deletions(indexPrefix('Global', table.TableName, indexName));
-    writes.push({ type: 'put', key: TABLE_PREFIX + table.TableName, value: updated });
-    await this.batch(writes);
+    writes.push({ type: 'put', key: tableKey(table.TableName), value: updated });
+    await writeBatch(this.store, writes);
     return updated;
-  }
-
-  /** The writes of `item`'s entry in the index `table` describes alone, computed as dynalite's writes compute them. */
-  private indexEntries(table: StoredTable, item: unknown, writes: BatchOperation[]): Promise<void> {
-    const view: DynaliteStore = {
-      ...this.store,
-      getIndexDb: (indexType, tableName, indexName) =>
-        heldBackWrites(
-          this.store.getIndexDb(indexType, tableName, indexName),
-          indexPrefix(indexType, tableName, indexName),
-          writes,
-        ),
-    };
-    return new Promise((resolve, reject) =>
-      db.updateIndexes(view, table, undefined, item, (error) => (error ? reject(error) : resolve())),
-    );
   }
 
   /** The deletes of every key under `prefix`. */
@@ -188,25 +177,6 @@ export class GlobalIndexChanges {
     for await (const [key] of this.store.db.iterator(keySpace(prefix))) writes.push({ type: 'del', key });
     return writes;
   }
-
-  private table(name: string): Promise<StoredTable> {
-    return new Promise((resolve, reject) =>
-      this.store.getTable(name, (error, table) =>
-        error || !table ? reject(error) : resolve(table as StoredTable),
-      ),
-    );
-  }
-
-  private batch(operations: BatchOperation[]): Promise<void> {
-    return new Promise((resolve, reject) =>
-      this.store.db.batch(operations, (error) => (error ? reject(error) : resolve())),
-    );
-  }
-}
-
-/** The bounds of an iterator over every key under `prefix`. */
-function keySpace(prefix: string): { gte: string; lt: string } {
-  return { gte: prefix, lt: `${prefix}\xff` };
 }
 
 /**

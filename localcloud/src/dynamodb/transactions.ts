@@ -14,7 +14,14 @@ import getItemValidation from 'dynalite/validations/getItem.js';
 import validations, { type ActionValidation } from 'dynalite/validations/index.js';
 import putItemValidation from 'dynalite/validations/putItem.js';
 import updateItemValidation from 'dynalite/validations/updateItem.js';
-import { heldBackWrites, indexPrefix, itemPrefix } from './held-back-writes.js';
+import {
+  heldBackWrites,
+  itemPrefix,
+  keySpace,
+  readTable,
+  withIndexWritesHeldBack,
+  writeBatch,
+} from './dynalite-layout.js';
 import { answerOfError, type JsonAnswer } from './json-answer.js';
 import { checkExpressionNesting } from './request-guard.js';
 
@@ -138,13 +145,10 @@ export class DynamoDbTransactions {
   /** Deletes the records of tokens older than {@link CLIENT_TOKEN_WINDOW_MS}. */
   async sweepTokens(now = Date.now()): Promise<void> {
     const expired: BatchOperation[] = [];
-    for await (const [key, value] of this.store.db.iterator({
-      gte: TOKEN_PREFIX,
-      lt: `${TOKEN_PREFIX}\xff`,
-    })) {
+    for await (const [key, value] of this.store.db.iterator(keySpace(TOKEN_PREFIX))) {
       if (now - (value as TokenRecord).at >= CLIENT_TOKEN_WINDOW_MS) expired.push({ type: 'del', key });
     }
-    if (expired.length > 0) await this.batch(expired);
+    if (expired.length > 0) await writeBatch(this.store, expired);
   }
 
   private async commit(
@@ -184,7 +188,7 @@ export class DynamoDbTransactions {
         key: token.key,
         value: { hash: token.hash, at: Date.now() } satisfies TokenRecord,
       });
-    await this.batch(writes);
+    await writeBatch(this.store, writes);
     return {
       status: 200,
       body: consumedCapacity(
@@ -203,17 +207,11 @@ export class DynamoDbTransactions {
     const writes: BatchOperation[] = [];
     let oldItem: unknown;
     const view: DynaliteStore = {
-      ...this.store,
+      ...withIndexWritesHeldBack(this.store, writes),
       getItemDb: (tableName) =>
         heldBackWrites(this.store.getItemDb(tableName), itemPrefix(tableName), writes, (item) => {
           oldItem = item;
         }),
-      getIndexDb: (indexType, tableName, indexName) =>
-        heldBackWrites(
-          this.store.getIndexDb(indexType, tableName, indexName),
-          indexPrefix(indexType, tableName, indexName),
-          writes,
-        ),
     };
     return this.run(view, action).then(
       (result) => {
@@ -289,7 +287,7 @@ export class DynamoDbTransactions {
     const { validation } = allowed[name] as DynaliteAction;
     const data = validations.checkTypes(request, validation.types);
     validations.checkValidations(data, validation.types, validation.custom, this.store);
-    const table = await this.table(String(data.TableName));
+    const table = await readTable(this.store, String(data.TableName));
     const item = name === 'Put' ? data.Item : data.Key;
     const invalid = name === 'Put' ? db.validateItem(item, table) : db.validateKey(item, table);
     if (invalid) throw invalid;
@@ -324,12 +322,6 @@ export class DynamoDbTransactions {
     }
   }
 
-  private table(name: string): Promise<DynaliteTable> {
-    return new Promise((resolve, reject) =>
-      this.store.getTable(name, (error, table) => (error || !table ? reject(error) : resolve(table))),
-    );
-  }
-
   private read(key: string): Promise<unknown> {
     return new Promise((resolve, reject) =>
       this.store.db.get(key, (error, value) => {
@@ -341,12 +333,6 @@ export class DynamoDbTransactions {
           reject(error);
         else resolve(value);
       }),
-    );
-  }
-
-  private batch(operations: BatchOperation[]): Promise<void> {
-    return new Promise((resolve, reject) =>
-      this.store.db.batch(operations, (error) => (error ? reject(error) : resolve())),
     );
   }
 }

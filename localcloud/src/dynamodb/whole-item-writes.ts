@@ -4,7 +4,7 @@ import db, {
   type DynaliteStore,
   type DynaliteSubDb,
 } from 'dynalite/db/index.js';
-import { heldBackWrites, indexPrefix, itemPrefix } from './held-back-writes.js';
+import { indexWrites, itemPrefix } from './dynalite-layout.js';
 
 /** The index writes of each item write under way, by store, then by table and item key. */
 const pendingIndexWrites = new WeakMap<DynaliteStore, Map<string, BatchOperation[]>>();
@@ -29,9 +29,9 @@ export function writeItemsWhole(store: DynaliteStore): void {
     const items = itemDb(tableName);
     const withIndexWrites = (key: string, write: BatchOperation, callback: Callback) => {
       const pendingKey = itemOf(tableName, key);
-      const indexWrites = pending.get(pendingKey);
+      const heldBack = pending.get(pendingKey) ?? [];
       pending.delete(pendingKey);
-      store.db.batch([...(indexWrites ?? []), write], callback);
+      store.db.batch([...heldBack, write], callback);
     };
     // Everything else (reads, the lock, the key streams of scans) is the key space's own.
     const wholeWrites: Pick<DynaliteSubDb, 'put' | 'del'> = {
@@ -51,22 +51,11 @@ export function writeItemsWhole(store: DynaliteStore): void {
 const holdIndexWritesBack: typeof writeIndexes = (store, table, existingItem, item, callback) => {
   const pending = pendingIndexWrites.get(store);
   if (!pending) return writeIndexes(store, table, existingItem, item, callback);
-  const writes: BatchOperation[] = [];
-  const view: DynaliteStore = {
-    ...store,
-    getIndexDb: (indexType, tableName, indexName) =>
-      heldBackWrites(
-        store.getIndexDb(indexType, tableName, indexName),
-        indexPrefix(indexType, tableName, indexName),
-        writes,
-      ),
-  };
-  writeIndexes(view, table, existingItem, item, (error) => {
-    if (error) return callback(error);
+  indexWrites(store, table, existingItem, item).then((writes) => {
     const written = item ?? existingItem;
     if (written) pending.set(itemOf(table.TableName, db.createKey(written, table)), writes);
     callback(null);
-  });
+  }, callback);
 };
 
 function itemOf(tableName: string, key: string): string {

@@ -90,6 +90,12 @@ async function idsInState(TableName: string, state: string): Promise<string[]> {
   return Items.map((item) => item.id?.S as string).sort();
 }
 
+/** The attribute names of each entry of the index `byState`. */
+async function attributesInByState(TableName: string): Promise<string[][] | undefined> {
+  const { Items } = await dynamodb.send(new ScanCommand({ TableName, IndexName: 'byState' }));
+  return Items?.map((item) => Object.keys(item).sort());
+}
+
 async function indexesOf(TableName: string) {
   const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName }));
   return (Table?.GlobalSecondaryIndexes ?? []).map(({ IndexName, IndexStatus, KeySchema, Projection }) => ({
@@ -129,8 +135,7 @@ describe('UpdateTable: creating a global secondary index', () => {
 
     await createByState(table, { ProjectionType: 'KEYS_ONLY' });
 
-    const { Items } = await dynamodb.send(new ScanCommand({ TableName: table, IndexName: 'byState' }));
-    expect(Items?.map((item) => Object.keys(item).sort())).toEqual([
+    expect(await attributesInByState(table)).toEqual([
       ['id', 'state'],
       ['id', 'state'],
     ]);
@@ -289,8 +294,7 @@ describe('UpdateTable: deleting a global secondary index', () => {
     expect(await indexesOf(table)).toEqual([]);
     await expect(idsInState(table, 'open')).rejects.toMatchObject({ name: 'ValidationException' });
     await createByState(table, { ProjectionType: 'KEYS_ONLY' });
-    const { Items } = await dynamodb.send(new ScanCommand({ TableName: table, IndexName: 'byState' }));
-    expect(Items?.map((item) => Object.keys(item).sort())).toEqual([
+    expect(await attributesInByState(table)).toEqual([
       ['id', 'state'],
       ['id', 'state'],
       ['id', 'state'],
