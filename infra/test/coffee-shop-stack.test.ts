@@ -68,7 +68,7 @@ describe('the coffee-shop stack', () => {
     expect(resources('AWS::Lambda::Function').length).toBeGreaterThan(0);
   });
 
-  it('deploys every declared table on demand, with point-in-time recovery, its keys and its indexes', () => {
+  it('deploys every declared table on demand, with point-in-time recovery, its keys, its indexes and its Time to Live', () => {
     for (const [name, table] of Object.entries(source.declaration.tables ?? {})) {
       const properties = template.toJSON().Resources[tableId(name)].Properties;
       expect(properties).toMatchObject({
@@ -79,9 +79,19 @@ describe('the coffee-shop stack', () => {
           ...(table.sortKey ? [{ AttributeName: table.sortKey.name, KeyType: 'RANGE' }] : []),
         ],
       });
-      expect(
-        (properties.GlobalSecondaryIndexes ?? []).map((index: { IndexName: string }) => index.IndexName),
-      ).toEqual((table.globalSecondaryIndexes ?? []).map((index) => index.name));
+      expect(properties.GlobalSecondaryIndexes ?? []).toEqual(
+        (table.globalSecondaryIndexes ?? []).map((index) => ({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+            ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' }] : []),
+          ],
+          Projection: { ProjectionType: index.projection ?? 'ALL' },
+        })),
+      );
+      expect(properties.TimeToLiveSpecification).toEqual(
+        table.timeToLiveAttribute ? { AttributeName: table.timeToLiveAttribute, Enabled: true } : undefined,
+      );
     }
   });
 
@@ -184,6 +194,22 @@ describe('the coffee-shop stack', () => {
       }
     });
 
+    it('runs the bundle of its own entry, not that of another function in the same folder', () => {
+      const key = (code: unknown) => (code as { S3Key: string }).S3Key;
+      const others = Object.entries(source.declaration.functions ?? {}).filter(
+        ([other, declaration]) => other !== name && declaration.entry !== declared().entry,
+      );
+      for (const [other] of others)
+        expect(key(properties().Code)).not.toBe(
+          key(template.toJSON().Resources[functionId(other)].Properties.Code),
+        );
+      const bundle = readFileSync(
+        join(outdir, `asset.${key(properties().Code).replace(/\.zip$/, '')}`, 'index.mjs'),
+        'utf8',
+      );
+      expect(bundle).toMatch(new RegExp(`export\\s*\\{[^}]*\\bas ${declared().handler}\\b`));
+    });
+
     it('may touch only the tables, bus and state machine its environment names', () => {
       const roleId = (properties().Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0];
       const statements = statementsOfRole(roleId);
@@ -280,6 +306,8 @@ describe('the coffee-shop stack', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      // A first-time customer is signed up when sign-in answers UserNotFoundException (apps/shared's auth).
+      PreventUserExistenceErrors: 'LEGACY',
     });
     const groups = resources('AWS::Cognito::UserPoolGroup').map(([, group]) => group.Properties.GroupName);
     expect(groups.sort()).toEqual([...(source.declaration.userPools?.coffee?.groups ?? [])].sort());

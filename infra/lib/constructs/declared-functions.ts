@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
-import { AssetHashType, DockerImage, Duration, Lazy, RemovalPolicy } from 'aws-cdk-lib';
+import { dirname, resolve } from 'node:path';
+import { Duration, Lazy, RemovalPolicy, Stack, Stage } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -46,35 +46,32 @@ const REQUIRE_SHIM =
 
 /**
  * The code of one declared function: its built module (`entry`) and everything it imports,
- * bundled by esbuild into one ES module, `index.mjs`, during synthesis, on this machine (no Docker).
- * The asset is hashed by its output, so an unchanged bundle is not uploaded again.
+ * bundled by esbuild into one ES module, `index.mjs`, in a folder of its own under `outdir`, during
+ * synthesis, on this machine (no Docker). The asset is hashed by that folder, the bundle, so an
+ * unchanged bundle is not uploaded again.
+ *
+ * Not CDK's asset bundling: it reuses a staged asset for the same source folder and bundling
+ * options, and a local bundler's function is not part of that comparison, so two functions whose
+ * modules share a folder would both get the first one's bundle. Like CDK's bundling, it is skipped
+ * for a stack the CLI is not deploying or synthesizing (`aws:cdk:bundling-stacks`): that stack's
+ * functions get their module's folder as it is.
  */
-export function bundledCode(entryFile: string): lambda.Code {
-  return lambda.Code.fromAsset(resolve(entryFile, '..'), {
-    assetHashType: AssetHashType.OUTPUT,
-    bundling: {
-      // Never used: local bundling always succeeds, and fails loudly when esbuild does.
-      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22-slim'),
-      local: {
-        tryBundle(outputDir: string) {
-          buildSync({
-            entryPoints: [entryFile],
-            outfile: resolve(outputDir, 'index.mjs'),
-            bundle: true,
-            platform: 'node',
-            target: 'node22',
-            format: 'esm',
-            minify: true,
-            keepNames: true,
-            legalComments: 'none',
-            banner: { js: REQUIRE_SHIM },
-            logLevel: 'error',
-          });
-          return true;
-        },
-      },
-    },
+export function bundledCode(scope: Construct, entryFile: string, outdir: string): lambda.Code {
+  if (!Stack.of(scope).bundlingRequired) return lambda.Code.fromAsset(dirname(entryFile));
+  buildSync({
+    entryPoints: [entryFile],
+    outfile: resolve(outdir, 'index.mjs'),
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'esm',
+    minify: true,
+    keepNames: true,
+    legalComments: 'none',
+    banner: { js: REQUIRE_SHIM },
+    logLevel: 'error',
   });
+  return lambda.Code.fromAsset(outdir);
 }
 
 /**
@@ -90,12 +87,13 @@ export class DeclaredFunctions extends Construct {
   constructor(scope: Construct, id: string, props: DeclaredFunctionsProps) {
     super(scope, id);
     const { registry } = props;
+    const bundlesDir = resolve(Stage.of(this)?.assetOutdir ?? '.', 'bundles');
     for (const [name, declared] of Object.entries(props.functions)) {
       const fn = new lambda.Function(this, name, {
         description: `Coffee shop: the '${name}' function of backend/src/resources.ts (${declared.entry})`,
         runtime: FUNCTION_RUNTIME,
         architecture: lambda.Architecture.ARM_64,
-        code: bundledCode(resolve(props.baseDir, declared.entry)),
+        code: bundledCode(this, resolve(props.baseDir, declared.entry), resolve(bundlesDir, name)),
         handler: `index.${declared.handler}`,
         timeout: Duration.seconds(declared.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS),
         memorySize: declared.memoryMb ?? DEFAULT_MEMORY_MB,

@@ -41,6 +41,7 @@ export class DeclaredTables extends Construct {
       const table = new dynamodb.Table(this, name, {
         partitionKey: attribute(declared.partitionKey),
         ...(declared.sortKey && { sortKey: attribute(declared.sortKey) }),
+        ...(declared.timeToLiveAttribute && { timeToLiveAttribute: declared.timeToLiveAttribute }),
         billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
         pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
         removalPolicy: props.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,

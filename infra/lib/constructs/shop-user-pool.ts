@@ -86,7 +86,11 @@ export class ShopUserPool extends Construct {
         // The apps sign in through the user pool API (Amplify Auth), not the hosted UI.
         disableOAuth: true,
         authFlows: { user: true, userPassword: true },
-        preventUserExistenceErrors: true,
+        // The customer app signs a new email up when sign-in answers UserNotFoundException (as the
+        // local pool does). With ENABLED, Cognito answers USER_AUTH for an unknown user with a random
+        // challenge instead, so a first-time customer could never sign up; SignUp tells whether an
+        // account exists either way.
+        preventUserExistenceErrors: false,
         idTokenValidity: Duration.hours(1),
         accessTokenValidity: Duration.hours(1),
         refreshTokenValidity: Duration.days(30),
