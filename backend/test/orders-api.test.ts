@@ -1,3 +1,4 @@
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readShop } from '../src/config/shop-store.js';
 import { Api, type OrderListResponse, pathFor, RETRY_AFTER_SECONDS } from '../src/contracts/api.js';
@@ -7,7 +8,12 @@ import { StaffGroup } from '../src/contracts/roles.js';
 import { shopConfigTopic, shopQueueTopic, userOrdersTopic } from '../src/contracts/topics.js';
 import { type Actor, type OrderAction, transition } from '../src/orders/domain/index.js';
 import { toOrder } from '../src/orders/order-service.js';
-import { changeState, getOrder as storedOrder } from '../src/orders/order-store.js';
+import {
+  changeState,
+  MAX_LISTED_ORDERS,
+  shopStateKey,
+  getOrder as storedOrder,
+} from '../src/orders/order-store.js';
 import { createUser, errorOf } from './support/api-cloud.js';
 import {
   arrangeOrder,
@@ -190,15 +196,59 @@ describe('an order from scan to pickup, through the API and MQTT', () => {
     const { orderId, token } = await admittedOrder(shopId);
     await chooseDrink(orderId, token);
     await numbered(orderId, token);
+    const neverMade = await errorOf(await act('unmake', orderId, barista));
     await act('make', orderId, barista);
 
     // Act
     const released = await answer(await act('unmake', orderId, barista));
+    const releasedAgain = await answer(await act('unmake', orderId, barista));
 
     // Assert: back in the new column, and another barista may claim it
+    expect(neverMade).toMatchObject({ status: 409, code: 'invalid-transition' });
     expect(released).toMatchObject({ status: 200, body: { state: OrderState.Submitted } });
+    expect(releasedAgain).toMatchObject({ status: 200, body: { state: OrderState.Submitted } });
     expect(await queue(shopId, OrderState.Submitted)).toContain(orderId);
     expect((await act('make', orderId, secondBarista)).status).toBe(200);
+  });
+});
+
+describe('a shop’s lists of orders', () => {
+  it('hold every order of an open state and the newest of a final one, oldest first', async () => {
+    // Arrange: more orders ready than a list answers, and a queue longer than that
+    const shopId = await shop();
+    const stored = (state: OrderState, count: number) =>
+      Array.from({ length: count }, (_, i) => {
+        const at = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
+        const orderId = `${shopId}-${state}-${i}`;
+        return {
+          orderId,
+          shopId,
+          userId: `user-${i}`,
+          state,
+          shopState: shopStateKey(shopId, state),
+          createdAt: at,
+          updatedAt: at,
+        };
+      });
+    const ready = stored(OrderState.Ready, MAX_LISTED_ORDERS + 20);
+    const submitted = stored(OrderState.Submitted, MAX_LISTED_ORDERS + 100);
+    const items = [...ready, ...submitted];
+    for (let i = 0; i < items.length; i += 25)
+      await t.db.send(
+        new BatchWriteCommand({
+          RequestItems: { orders: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+        }),
+      );
+
+    // Act
+    const [readyListed, submittedListed] = [
+      await queue(shopId, OrderState.Ready),
+      await queue(shopId, OrderState.Submitted),
+    ];
+
+    // Assert
+    expect(readyListed).toEqual(ready.slice(20).map((order) => order.orderId));
+    expect(submittedListed).toEqual(submitted.map((order) => order.orderId));
   });
 });
 

@@ -19,7 +19,8 @@ const submittedOrder = async (shopId: string) =>
 const act = (action: 'make' | 'unmake' | 'complete', orderId: string) =>
   shop.t.call('POST', `/api/orders/${orderId}/${action}`, { token: shop.barista });
 
-async function waitTimes(shopId: string, query = '', token?: string) {
+/** The wait times as `token`'s holder asks for them (the display's by default; `null`: anonymously). */
+async function waitTimes(shopId: string, query = '', token: string | null = shop.display) {
   return shop.t.call('GET', `${pathFor(Api.getWaitTimes, { shopId })}${query}`, token ? { token } : {});
 }
 
@@ -74,7 +75,7 @@ describe('the submitted and ready times of an order', () => {
 });
 
 describe('GET /api/shops/{shopId}/wait-times', () => {
-  it('answers anyone the average and p90 wait of the window, overall and per drink, minute by minute', async () => {
+  it('answers a customer the average and p90 wait of the window, overall and per drink, minute by minute', async () => {
     // Arrange: a real order completed now, and arranged ones — one ready before the window
     const shopId = await arrangeShop(shop.t.db, { limits: ROOMY_LIMITS });
     const orderId = await submittedOrder(shopId);
@@ -88,8 +89,8 @@ describe('GET /api/shops/{shopId}/wait-times', () => {
     await arrangeReady(shopId, 2, 'espresso', minutesAgo(10), minutesAgo(6)); // 240 s
     await arrangeReady(shopId, 3, 'espresso', minutesAgo(50), minutesAgo(40)); // before the window
 
-    // Act: anonymously
-    const response = await waitTimes(shopId);
+    // Act: as the customer app asks, after ordering
+    const response = await waitTimes(shopId, '', (await shop.t.newCustomer()).token);
 
     // Assert
     expect(response.status).toBe(200);
@@ -112,9 +113,7 @@ describe('GET /api/shops/{shopId}/wait-times', () => {
     const now = Date.now();
     await arrangeReady(shopId, 1, 'latte', new Date(now - 50 * 60_000), new Date(now - 40 * 60_000));
 
-    const body = WaitTimesResponseSchema.parse(
-      await (await waitTimes(shopId, '?windowMinutes=60', shop.display)).json(),
-    );
+    const body = WaitTimesResponseSchema.parse(await (await waitTimes(shopId, '?windowMinutes=60')).json());
 
     expect(body.windowMinutes).toBe(60);
     expect(body.overall).toEqual({ count: 1, averageSeconds: 600, p90Seconds: 600 });
@@ -137,6 +136,12 @@ describe('GET /api/shops/{shopId}/wait-times', () => {
     const response = await waitTimes(shopId, query);
     expect(response.status).toBe(status);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+  });
+
+  it('refuses an anonymous caller: the shop’s config is all anyone may read', async () => {
+    const shopId = await arrangeShop(shop.t.db, { limits: ROOMY_LIMITS });
+    const response = await waitTimes(shopId, '', null);
+    expect(response.status).toBe(401);
   });
 
   it('answers not-found for an unknown shop', async () => {

@@ -32,8 +32,8 @@ export type FaultLog = (message: string, error: unknown) => void;
  * The one place where errors become HTTP answers (STYLE "Errors"): `{ error: { code, message } }`
  * with the code's status (DESIGN "HTTP API").
  *
- * - A `CoffeeError` answers its own code and message; a retryable one adds `Retry-After`, an
- *   `unauthenticated` one `WWW-Authenticate: Bearer`.
+ * - A `CoffeeError` answers its own code and message (a 5xx one a generic message: its own is
+ *   logged); a retryable one adds `Retry-After`, an `unauthenticated` one `WWW-Authenticate: Bearer`.
  * - Hono's own `HTTPException` (its 4xx refusals) answers the matching code.
  * - Anything else is a fault of the backend — including a `ZodError`, since request input is
  *   always parsed into an `invalid-request` where it is read, so a bare `ZodError` means the
@@ -56,7 +56,9 @@ export function toErrorResponse(
   if (known.retryable) headers['retry-after'] = String(RETRY_AFTER_SECONDS);
   // RFC 9110: a 401 names the scheme the caller should authenticate with.
   if (known.code === ErrorCode.Unauthenticated) headers['www-authenticate'] = 'Bearer';
-  return { status: known.status, headers, body: known.toBody() };
+  // A fault's own message is for the log: it names the backend's insides.
+  const body = known.status >= 500 ? new InternalError().toBody() : known.toBody();
+  return { status: known.status, headers, body };
 }
 
 function asCoffeeError(error: unknown): CoffeeError {

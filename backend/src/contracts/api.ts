@@ -432,7 +432,8 @@ export const Api = {
   getWaitTimes: route({
     method: 'GET',
     path: '/api/shops/{shopId}/wait-times',
-    access: ['anyone'],
+    // Signed in: DESIGN lets anonymous callers read the shop's config and nothing else.
+    access: ['customer', 'barista', 'display'],
     params: ShopParamsSchema,
     query: WaitTimesQuerySchema,
     response: WaitTimesResponseSchema,

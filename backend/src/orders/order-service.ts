@@ -8,6 +8,7 @@ import { hasRole, Role } from '../contracts/roles.js';
 import { ForbiddenError, InvalidTransitionError, NotFoundError, NotReadyError } from '../errors.js';
 import { type Actor, actorFor, type OrderAction, transition } from './domain/index.js';
 import {
+  type ChangeExtras,
   changeState,
   getOrder,
   milestonesOf,
@@ -74,13 +75,13 @@ export async function actOnOrder(
     const result = transition(order, action, actor, new Date());
     if (!result.ok) throw result.error;
     if (result.repeated) {
-      refuseOtherBaristasClaim(item, action, actor);
+      refuseFalseRepeat(item, action, actor);
       // A repeat after a fault between the write and the answer: the wait may still need its answer.
       if (item.taskToken && item.taskTokenFor && answersWait(action))
         await answerWait(order, { taskToken: item.taskToken, taskTokenFor: item.taskTokenFor });
       return order;
     }
-    const previous = await changeState(order, result.order, madeByChange(action, actor));
+    const previous = await changeState(order, result.order, claimChange(action, actor));
     if (previous) {
       const written = {
         ...toOrder(previous),
@@ -127,26 +128,37 @@ function answersWait(action: OrderAction): boolean {
   return action.type === 'submit-drink' || action.type === 'complete' || action.type === 'cancel';
 }
 
-/** A barista's claim is theirs: `make` records who makes it, `unmake` and the ends forget it. */
-function madeByChange(action: OrderAction, actor: Actor): { madeBy?: string | null } {
-  if (action.type === 'make' && actor.kind === 'barista') return { madeBy: actor.userId };
-  if (action.type === 'unmake' || action.type === 'complete' || action.type === 'cancel')
-    return { madeBy: null };
+/**
+ * A barista's claim is theirs: `make` records who makes it, `unmake` and the ends forget it; `unmake`
+ * marks the order released until the next claim.
+ */
+function claimChange(action: OrderAction, actor: Actor): ChangeExtras {
+  if (action.type === 'make' && actor.kind === 'barista') return { madeBy: actor.userId, released: null };
+  if (action.type === 'unmake') return { madeBy: null, released: true };
+  if (action.type === 'complete' || action.type === 'cancel') return { madeBy: null };
   return {};
 }
 
 /**
- * `make` on an order another barista is making is not a repeat of the caller's own claim: of two
- * baristas racing for one order exactly one gets it, the other `invalid-transition`.
+ * The domain judges an action a repeat by the order's state alone; two need what only the item
+ * holds. `make` on an order another barista is making is not a repeat of the caller's claim (of
+ * two baristas racing for one order exactly one gets it), and `unmake` on a `SUBMITTED` order
+ * nobody released (its drink was just chosen) repeats nothing: both `invalid-transition`.
  */
-function refuseOtherBaristasClaim(item: OrderItem, action: OrderAction, actor: Actor): void {
-  if (action.type !== 'make' || actor.kind !== 'barista') return;
-  if (item.madeBy !== undefined && item.madeBy !== actor.userId)
+function refuseFalseRepeat(item: OrderItem, action: OrderAction, actor: Actor): void {
+  if (
+    action.type === 'make' &&
+    actor.kind === 'barista' &&
+    item.madeBy !== undefined &&
+    item.madeBy !== actor.userId
+  )
     throw new InvalidTransitionError(
       item.state,
       action.type,
       'Another barista is making this order already.',
     );
+  if (action.type === 'unmake' && item.released !== true)
+    throw new InvalidTransitionError(item.state, action.type, 'Nobody is making this order.');
 }
 
 /** The milestones as `changeState` wrote them: a `submittedAt` the order had already stays. */

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
 import type { QueryInput, UpdateInput } from '../aws/document-tables.js';
+import { LIMIT_BOUNDS } from '../contracts/config.js';
 import { TaskTokenSchema } from '../contracts/events.js';
-import { type Order, OrderSchema, OrderState } from '../contracts/orders.js';
+import { isFinalState, type Order, OrderSchema, OrderState } from '../contracts/orders.js';
 import { TaskTokenFor } from './order-processor.js';
 
 /**
@@ -20,6 +21,11 @@ export const OrderItemSchema = OrderSchema.extend({
   executionId: z.string().optional(),
   /** The barista making the order (`MAKING`), so that a second barista's claim is refused. */
   madeBy: z.string().optional(),
+  /**
+   * Set while the order is back in the queue after a barista released it (`unmake`), until it is
+   * claimed again: only then is an `unmake` on a `SUBMITTED` order a repeat of the one that made it so.
+   */
+  released: z.literal(true).optional(),
 });
 
 /** See {@link OrderItemSchema}. */
@@ -84,10 +90,12 @@ export async function setTaskToken(
   });
 }
 
-/** What a change writes besides the order's own fields: the barista making it (internal). */
+/** What a change writes besides the order's own fields (internal); `null` removes the attribute. */
 export interface ChangeExtras {
-  /** The barista who claimed the order; `null` removes it (released, or ended). */
+  /** The barista who claimed the order; `null` when released, or ended. */
   madeBy?: string | null;
+  /** See {@link OrderItemSchema}'s `released`. */
+  released?: true | null;
 }
 
 /** The milestone times a change records: see {@link milestonesOf}. */
@@ -149,11 +157,16 @@ export async function changeState(
     values[':readyAt'] = milestones.readyAt;
     sets.push('readyAt = :readyAt');
   }
-  if (typeof extras.madeBy === 'string') {
-    values[':madeBy'] = extras.madeBy;
-    sets.push('madeBy = :madeBy');
+  const removals: string[] = [];
+  for (const [name, value] of Object.entries(extras)) {
+    if (value === undefined) continue;
+    if (value === null) removals.push(name);
+    else {
+      values[`:${name}`] = value;
+      sets.push(`${name} = :${name}`);
+    }
   }
-  const remove = extras.madeBy === null ? ' REMOVE madeBy' : '';
+  const remove = removals.length > 0 ? ` REMOVE ${removals.join(', ')}` : '';
   try {
     const { Attributes } = await aws.dynamodb().update({
       TableName: names.ordersTable(),
@@ -171,20 +184,31 @@ export async function changeState(
   }
 }
 
-/** The most orders one list answers: a shop's queue is bounded by its capacity, a day's history by the daily limit. */
+/**
+ * The most orders of a final state, and of a customer's history, one list answers: the newest of
+ * them. Final orders pile up for as long as the shop runs; the apps show the last few minutes'.
+ */
 export const MAX_LISTED_ORDERS = 500;
 
-/** A shop's orders in `state`, oldest first (index `byShopState`). */
+/**
+ * A shop's orders in `state`, oldest first (index `byShopState`). Every order of an open state (no
+ * more than the largest queue capacity); of a final state, the newest {@link MAX_LISTED_ORDERS}.
+ */
 export async function ordersInState(shopId: string, state: OrderState): Promise<OrderItem[]> {
-  return queryOrders({
-    IndexName: 'byShopState',
-    KeyConditionExpression: 'shopState = :key',
-    ExpressionAttributeValues: { ':key': shopStateKey(shopId, state) },
-    ScanIndexForward: true,
-  });
+  const final = isFinalState(state);
+  const orders = await queryOrders(
+    {
+      IndexName: 'byShopState',
+      KeyConditionExpression: 'shopState = :key',
+      ExpressionAttributeValues: { ':key': shopStateKey(shopId, state) },
+      ScanIndexForward: !final,
+    },
+    final ? MAX_LISTED_ORDERS : LIMIT_BOUNDS.capacity.max,
+  );
+  return final ? orders.reverse() : orders;
 }
 
-/** A customer's orders at every shop, newest first (index `byUser`). */
+/** A customer's orders at every shop, newest first, the newest {@link MAX_LISTED_ORDERS} (index `byUser`). */
 export async function ordersOfUser(userId: string): Promise<OrderItem[]> {
   return queryOrders({
     IndexName: 'byUser',
@@ -199,10 +223,9 @@ async function queryOrders(
     QueryInput,
     'IndexName' | 'KeyConditionExpression' | 'ExpressionAttributeValues' | 'ScanIndexForward'
   >,
+  max = MAX_LISTED_ORDERS,
 ): Promise<OrderItem[]> {
-  const items = await aws
-    .dynamodb()
-    .queryUpTo({ TableName: names.ordersTable(), ...query }, MAX_LISTED_ORDERS);
+  const items = await aws.dynamodb().queryUpTo({ TableName: names.ordersTable(), ...query }, max);
   return items.map((item) => OrderItemSchema.parse(item));
 }
 

@@ -6,8 +6,8 @@ import { queryKeys } from './query-keys';
 export const WAIT_TIMES_REFRESH_MS = 60_000;
 
 /**
- * The shop's wait times over the default window (`GET /api/shops/{shopId}/wait-times`, open to
- * anyone), refreshed every minute. Errors are left to the caller: a wait time is a nicety, and a
+ * The shop's wait times over the default window (`GET /api/shops/{shopId}/wait-times`, for anyone
+ * signed in), refreshed every minute. Errors are left to the caller: a wait time is a nicety, and a
  * screen shows nothing rather than an error when it is missing.
  */
 export function useWaitTimes(shopId: string) {

@@ -124,7 +124,8 @@ export function newOrder(fields: { orderId: string; shopId: string; userId: stri
  * (`forbidden`), a customer's ownership (`not-found`, without a hint that the order exists), the
  * drink (`drink-unknown`, `drink-unavailable`, `option-invalid`), then the state. Repeating the
  * action that produced the current state answers the unchanged order flagged `repeated` —
- * `complete` on `READY`, `make` on `MAKING`, `unmake` on `SUBMITTED`, the same drink on
+ * `complete` on `READY`, `make` on `MAKING`, `unmake` on `SUBMITTED` (the order service also asks
+ * that a barista released it), the same drink on
  * `SUBMITTED`, `admit` on `CREATED`, the same rejection or number again, and any `cancel` or
  * `timeout` on `CANCELLED` (an order cancelled once stays cancelled, whoever asks again). An action
  * on a `PENDING` order that the customer may take later is `not-ready`; any other transition is
