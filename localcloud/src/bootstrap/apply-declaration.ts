@@ -343,6 +343,18 @@ async function ensureUserPool(cognito: CognitoIdentityProviderClient, name: stri
   return created.UserPool?.Id as string;
 }
 
+/** The password given for the declared accounts (`userPassword`) breaks the user pool's password policy. */
+export class UserPasswordRefusedError extends Error {
+  constructor(
+    /** What the policy misses, as Cognito says it. */
+    readonly problem: string,
+    options?: ErrorOptions,
+  ) {
+    super(`The accounts' password is refused: ${problem}`, options);
+    this.name = 'UserPasswordRefusedError';
+  }
+}
+
 /**
  * Creates a declared account when it is missing, with the given password or a generated one, and
  * returns the password it was created with; with a given password, also resets an existing
@@ -367,14 +379,20 @@ async function ensureUser(
       new AdminCreateUserCommand({ UserPoolId: poolId, Username: user.username, MessageAction: 'SUPPRESS' }),
     );
   }
-  await cognito.send(
-    new AdminSetUserPasswordCommand({
-      UserPoolId: poolId,
-      Username: user.username,
-      Password: password,
-      Permanent: true,
-    }),
-  );
+  await cognito
+    .send(
+      new AdminSetUserPasswordCommand({
+        UserPoolId: poolId,
+        Username: user.username,
+        Password: password,
+        Permanent: true,
+      }),
+    )
+    .catch((error: Error) => {
+      throw error.name === 'InvalidPasswordException' && fixedPassword !== undefined
+        ? new UserPasswordRefusedError(error.message, { cause: error })
+        : error;
+    });
   for (const group of user.groups) {
     await cognito.send(
       new AdminAddUserToGroupCommand({ UserPoolId: poolId, Username: user.username, GroupName: group }),

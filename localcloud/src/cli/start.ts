@@ -2,6 +2,7 @@ import { networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { UserPasswordRefusedError } from '../bootstrap/apply-declaration.js';
 import type { ResourceDeclaration } from '../bootstrap/resource-declaration.js';
 import { COGNITO_WEB_PATH, LocalCloud } from '../local-cloud.js';
 import { StoreLockedError } from '../stepfunctions/engine/engine.js';
@@ -125,6 +126,10 @@ try {
 } catch (error) {
   if (error instanceof WebAppOptionError) {
     say(error.message);
+  } else if (error instanceof UserPasswordRefusedError) {
+    say(
+      `STAFF_PASSWORD is refused (${error.problem}): the user pool asks for 8 characters or more, with upper and lower case letters, a digit and a symbol.`,
+    );
   } else if (error instanceof StoreLockedError) {
     say(`${error.message}. Stop the other instance, or use --data-dir for a separate shop.`);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {

@@ -18,10 +18,10 @@ interface Started {
 /** Every CLI this file started, killed at the end whatever happened. */
 const children: ChildProcess[] = [];
 
-function start(args: string[]): Started {
+function start(args: string[], env: Record<string, string> = {}): Started {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--data-dir', dataDir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...env },
   });
   children.push(child);
   let output = '';
@@ -108,6 +108,20 @@ describe('npm start (the local cloud CLI)', { timeout: 150_000 }, () => {
     // Assert
     expect(code).toBe(1);
     expect(started.output()).toContain(`port ${port} is taken`);
+    expect(started.output()).not.toMatch(/\n\s+at /);
+  });
+
+  it('says in one line what the user pool misses in a STAFF_PASSWORD it refuses', async () => {
+    // Act
+    const ports = ['--edge-port', String(await freePort()), '--port', String(await freePort())];
+    const started = start([...ports, '--app', APP], { STAFF_PASSWORD: 'coffee-time' });
+    const code = await started.exited;
+
+    // Assert
+    expect(code).toBe(1);
+    expect(started.output()).toContain(
+      'STAFF_PASSWORD is refused (Password did not conform with policy: Password must have uppercase characters)',
+    );
     expect(started.output()).not.toMatch(/\n\s+at /);
   });
 
