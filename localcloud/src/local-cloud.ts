@@ -328,7 +328,11 @@ function declaredAuthorizer(
       });
       if (payload.token_use !== 'id' || typeof payload.sub !== 'string') throw new Error('Not an ID token');
       const groups = payload['cognito:groups'];
-      return { sub: payload.sub, groups: Array.isArray(groups) ? groups.map(String) : [] };
+      return {
+        sub: payload.sub,
+        groups: Array.isArray(groups) ? groups.map(String) : [],
+        ...(payload.exp !== undefined && { expiresAt: new Date(payload.exp * 1000) }),
+      };
     },
   });
 }

@@ -4,6 +4,7 @@ import { Aedes, type AuthenticateError, type Client } from 'aedes';
 import { createWebSocketStream, WebSocketServer } from 'ws';
 import type { EdgeRoute } from '../edge/edge-route.js';
 import type { MqttAuthorizer, MqttConnectRequest } from './mqtt-authorizer.js';
+import { MAX_WEBSOCKET_MESSAGE_BYTES, PacketSizeLimit } from './packet-size-limit.js';
 import { publishRoute } from './publish.js';
 import { InvalidTopicError, topicMatches, topicNameProblem } from './topic-name.js';
 
@@ -33,6 +34,9 @@ export const DEFAULT_MQTT_PATH = '/mqtt';
  */
 const MAX_CLIENT_ID_LENGTH = 128;
 
+/** The longest delay `setTimeout` keeps (about 24.8 days); a later end is put off to then. */
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
 /** CONNACK return code 5, "connection refused, not authorized" (MQTT 3.1.1, table 3.1). */
 const CONNACK_NOT_AUTHORIZED = 5;
 
@@ -44,8 +48,9 @@ interface Attachment {
 /**
  * The local IoT Core: an MQTT broker (aedes, sessions in memory) reached over WebSocket on the
  * HTTP servers it is attached to, the server-side publish the data plane's Publish action uses,
- * and the application's {@link MqttAuthorizer} deciding who connects and which topics each client
- * may use. QoS 0 and 1; a persistent session (clean session false) keeps its subscriptions and
+ * and the application's {@link MqttAuthorizer} deciding who connects, for how long, and which topics
+ * each client may use. QoS 0 and 1; packets of at most IoT Core's 128 KB of payload (a longer
+ * one closes the connection at its header); a persistent session (clean session false) keeps its subscriptions and
  * receives the QoS 1 messages it missed while this process lives.
  */
 export class IotBroker<Principal = unknown> {
@@ -53,7 +58,13 @@ export class IotBroker<Principal = unknown> {
   /** The topic filters the authorizer granted each client, in this connection. */
   private readonly granted = new WeakMap<Client, Set<string>>();
   private readonly connected = new Map<string, Client>();
-  private readonly webSockets = new WebSocketServer({ noServer: true });
+  private readonly webSockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_WEBSOCKET_MESSAGE_BYTES,
+  });
+  /** When each authenticated client's connection must end (see {@link MqttAuthorizer.connectionEndsAt}). */
+  private readonly connectionEnds = new WeakMap<Client, Date>();
+  private readonly endTimers = new WeakMap<Client, NodeJS.Timeout>();
   private readonly attachments: Attachment[] = [];
 
   private constructor(
@@ -61,11 +72,22 @@ export class IotBroker<Principal = unknown> {
     private readonly logger: IotLogger,
   ) {
     this.webSockets.on('connection', (socket, request) => {
+      // Registered before the stream's own listener, so a packet too long is refused at its header.
+      const limit = new PacketSizeLimit();
+      socket.on('message', (data: Buffer) => {
+        if (limit.accepts(data)) return;
+        this.logger.warn('[iot] connection closed: a packet longer than IoT Core takes (128 KB of payload)');
+        socket.terminate();
+      });
       this.aedes.handle(createWebSocketStream(socket), request);
     });
-    aedes.on('client', (client) => this.connected.set(client.id, client));
+    aedes.on('client', (client) => {
+      this.connected.set(client.id, client);
+      this.closeAtItsEnd(client);
+    });
     aedes.on('clientDisconnect', (client) => {
       if (this.connected.get(client.id) === client) this.connected.delete(client.id);
+      clearTimeout(this.endTimers.get(client));
     });
   }
 
@@ -162,7 +184,12 @@ export class IotBroker<Principal = unknown> {
         .then(
           (principal) => {
             if (principal === false) return refuse('the authorizer said no');
-            if (principal !== undefined) this.principals.set(client, principal);
+            if (principal !== undefined) {
+              this.principals.set(client, principal);
+              const end = authorizer.connectionEndsAt?.(principal);
+              if (end && end.getTime() <= Date.now()) return refuse('its credentials have expired');
+              if (end) this.connectionEnds.set(client, end);
+            }
             done(null, true);
           },
           (error: unknown) => refuse(error instanceof Error ? error.message : String(error)),
@@ -218,6 +245,21 @@ export class IotBroker<Principal = unknown> {
           },
         );
     };
+  }
+
+  /**
+   * Closes a connection when the authorizer said it ends (its credentials expire), as IoT Core does
+   * at a custom authorizer's `disconnectAfterInSeconds`; the client reconnects with fresh ones.
+   */
+  private closeAtItsEnd(client: Client): void {
+    const end = this.connectionEnds.get(client);
+    if (!end) return;
+    const close = () => {
+      this.logger.warn(`[iot] connection of ${client.id} closed: its credentials expired`);
+      client.close();
+    };
+    const delay = Math.max(0, end.getTime() - Date.now());
+    this.endTimers.set(client, setTimeout(close, Math.min(delay, MAX_TIMER_DELAY_MS)).unref());
   }
 
   private grantedTo(client: Client): Set<string> {

@@ -35,6 +35,12 @@ export interface MqttAuthorizer<Principal = unknown> {
    */
   authorizeSubscribe(principal: Principal | undefined, topicFilter: string): boolean | Promise<boolean>;
   /**
+   * When the connection of a client authenticated as `principal` must end, as IoT Core's custom
+   * authorizers say with `disconnectAfterInSeconds`: its credentials expire then, and the broker
+   * closes it (the client reconnects with fresh ones). Absent, or `undefined`: it lasts.
+   */
+  connectionEndsAt?(principal: Principal): Date | undefined;
+  /**
    * Whether the client may publish to `topic`. Absent, clients may not publish at all: the server
    * side publishes through the broker or the data plane, which this does not govern. A refusal
    * disconnects the client, as IoT Core does (MQTT 3.1.1 has no negative PUBACK).

@@ -15,6 +15,8 @@ export interface IotPolicyDeclaration {
 export interface TokenPrincipal {
   sub: string;
   groups: string[];
+  /** When the token expires: the connection made with it is closed then. */
+  expiresAt?: Date;
 }
 
 /** The policy variable for the signed-in user's id. */
@@ -22,7 +24,8 @@ const SUB_VARIABLE = '${sub}';
 
 /**
  * Authorizes MQTT clients by declared policies: a client with a `token` is who the token says
- * (a token that does not verify refuses the connection), one without is anonymous; a
+ * (a token that does not verify refuses the connection) until the token expires, one without is
+ * anonymous; a
  * subscription or publish is allowed when a filter of an applicable policy covers it.
  */
 export function policyAuthorizer(options: {
@@ -47,6 +50,7 @@ export function policyAuthorizer(options: {
       return options.verify(token).catch(() => false as const);
     },
     authorizeSubscribe: (principal, filter) => allowed(principal, 'subscribe', filter),
+    connectionEndsAt: (principal) => principal.expiresAt,
     authorizePublish: (principal, topic) => allowed(principal, 'publish', topic),
   };
 }

@@ -14,12 +14,14 @@ import {
 interface Principal {
   userId: string;
   groups: string[];
+  expiresAt?: Date;
 }
 
 const TOKENS: Record<string, Principal> = {
   'token-alice': { userId: 'alice', groups: [] },
   'token-bob': { userId: 'bob', groups: [] },
   'token-staff': { userId: 'sam', groups: ['staff'] },
+  'token-alice-expiring': { userId: 'alice', groups: [], expiresAt: new Date(Date.now() + 60 * 60_000) },
 };
 
 /** SUBACK failure (MQTT 3.1.1, section 3.9.3). */
@@ -48,6 +50,7 @@ const authorizer: MqttAuthorizer<Principal> = {
   authorizePublish(principal, topic) {
     return principal !== undefined && topic.startsWith(`users/${principal.userId}/`);
   },
+  connectionEndsAt: (principal) => principal.expiresAt,
 };
 
 let t: TestBroker<Principal>;
@@ -81,6 +84,33 @@ describe('connect', () => {
 
   it('refuses a client the authorizer answers false for', async () => {
     await expect(t.connect('blocked-1', { username: 'blocked' })).rejects.toMatchObject({ code: 5 });
+  });
+});
+
+describe('a connection whose credentials expire', () => {
+  it('is closed when they do, and no other is', async () => {
+    const expiring = TOKENS['token-alice-expiring'] as Principal;
+    expiring.expiresAt = new Date(Date.now() + 400);
+    const { client } = await t.connect('alice-phone', { token: 'token-alice-expiring' });
+    const lasting = await t.connect('alice-laptop', { token: 'token-alice' });
+    const anonymous = await t.connect('passer-by');
+    await subscribeCodes(client, ['users/alice/inbox']);
+
+    await closed(client);
+    await settle();
+
+    expect(Date.now()).toBeGreaterThanOrEqual(expiring.expiresAt.getTime());
+    expect(lasting.client.connected).toBe(true);
+    expect(anonymous.client.connected).toBe(true);
+    expect(logger.lines.join('\n')).toMatch(/connection of alice-phone closed: its credentials expired/);
+  });
+
+  it('is refused with CONNACK "not authorized" when they expired before it was accepted', async () => {
+    (TOKENS['token-alice-expiring'] as Principal).expiresAt = new Date(Date.now() - 1000);
+
+    await expect(t.connect('alice-phone', { token: 'token-alice-expiring' })).rejects.toMatchObject({
+      code: 5,
+    });
   });
 });
 

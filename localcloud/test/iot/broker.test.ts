@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { InvalidTopicError, topicMatches } from '../../src/iot/index.js';
-import { settle, startBroker, type TestBroker, waitFor } from './harness.js';
+import { InvalidTopicError, MAX_PAYLOAD_BYTES, MAX_TOPIC_BYTES, topicMatches } from '../../src/iot/index.js';
+import { closed, settle, startBroker, type TestBroker, waitFor } from './harness.js';
 
 let t: TestBroker<unknown>;
 beforeEach(async () => {
@@ -78,6 +78,37 @@ describe('IotBroker without an authorizer', () => {
 
   it('refuses MQTT 5 clients with "unacceptable protocol version", as aedes speaks 3.1.1 only', async () => {
     await expect(t.connect('v5', { protocolVersion: 5 })).rejects.toMatchObject({ code: 1 });
+  });
+});
+
+describe('packet size', () => {
+  it('delivers a payload of 128 KB and closes a client publishing more, delivering none of it', async () => {
+    const { client: subscriber, messages } = await t.connect('display-1');
+    await subscriber.subscribeAsync('big/#', { qos: 1 });
+    const { client: publisher } = await t.connect('sender');
+
+    await publisher.publishAsync('big/largest', Buffer.alloc(MAX_PAYLOAD_BYTES, 'a'), { qos: 1 });
+    const gone = closed(publisher);
+    publisher.publish('big/larger', Buffer.alloc(MAX_PAYLOAD_BYTES + MAX_TOPIC_BYTES + 10, 'b'), { qos: 0 });
+    await gone;
+    await settle();
+
+    expect(messages.map((message) => [message.topic, message.text.length])).toEqual([
+      ['big/largest', MAX_PAYLOAD_BYTES],
+    ]);
+  });
+
+  it('closes a connection at the header of a packet announcing 100 MB, before its body', async () => {
+    const socket = new WebSocket(t.url());
+    await new Promise((resolve) => socket.once('open', resolve));
+    const closing = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    const clientId = Buffer.from('raw-client');
+    const connect = [0x10, 12 + clientId.length, 0, 4, ...Buffer.from('MQTT'), 4, 0x02, 0, 60];
+    socket.send(Buffer.from([...connect, 0, clientId.length, ...clientId]));
+    // PUBLISH, remaining length 100,000,000 (four bytes, base 128): only the header is sent.
+    socket.send(Buffer.from([0x30, 0x80, 0xc2, 0xd7, 0x2f]));
+
+    expect(await closing).toBe(1006);
   });
 });
 
