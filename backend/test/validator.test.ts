@@ -407,9 +407,22 @@ describe('POST /api/shops/{shopId}/orders', () => {
       const first = await accepted(await order(shopId, customer.token, token, 'scan-1'));
       const retry = await accepted(await order(shopId, customer.token, token, 'scan-1'));
 
-      expect(retry).toEqual(first);
+      expect(retry.orderId).toBe(first.orderId);
       expect(await readRemaining(t.db, shopId, periodOf(token))).toBe(LIMITS.drinksPerCode - 1);
       expect(await ordersOfShop(t.db, shopId)).toEqual([first.orderId]);
+    });
+
+    it('answers a retry made after the workflow admitted the order with its state now', async () => {
+      const shopId = await shop();
+      const { token } = await qrCode(shopId);
+      const customer = await t.newCustomer();
+      const first = await accepted(await order(shopId, customer.token, token, 'scan-late'));
+      await orderWhen(t.db, first.orderId, (o) => o.state === OrderState.Created);
+
+      const retry = await accepted(await order(shopId, customer.token, token, 'scan-late'));
+
+      expect(first.state).toBe(OrderState.Pending);
+      expect(retry).toEqual({ orderId: first.orderId, state: OrderState.Created });
     });
 
     it('makes one order of concurrent duplicates', async () => {

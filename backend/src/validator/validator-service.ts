@@ -150,7 +150,8 @@ async function replay(held: IdempotencyItem, shopId: string): Promise<PlaceOrder
 }
 
 /**
- * The first request's answer, once it has one: its recorded refusal, or the order it placed. The
+ * The first request's answer, once it has one: its recorded refusal, or the order it placed, in
+ * the state it is in now (the workflow may have admitted or rejected it since). The
  * order is placed once a workflow has claimed it: until then the first request may still withdraw
  * it (`Validator.NewOrder` could not be put).
  */
@@ -159,7 +160,7 @@ async function firstAnswer(item: IdempotencyItem): Promise<RecordedAnswer | unde
   if (item.orderId === undefined) return undefined;
   const order = await getOrder(item.orderId);
   if (!order || (order.state === OrderState.Pending && order.executionId === undefined)) return undefined;
-  return { kind: 'order', body: { orderId: order.orderId, state: OrderState.Pending } };
+  return { kind: 'order', body: { orderId: order.orderId, state: order.state } };
 }
 
 /**
