@@ -28,8 +28,9 @@ export interface CoffeeShopAppOptions {
 /**
  * The CDK app: one {@link CoffeeShopStack} from the backend's declaration, checked by cdk-nag's
  * AwsSolutions rules (a finding is a synthesis error). Context: `stackName`, `retainData`
- * (`false` to delete tables and the user pool with the stack), `alarmEmail`, `sesFromEmail` (and
- * `sesRegion` when that SES identity is in another region).
+ * (`false` to delete tables and the user pool with the stack), `alarmEmail`, `sesFromEmail` (with
+ * `sesVerifiedDomain` when SES verified its domain rather than the address, and `sesRegion` when
+ * that SES identity is in another region).
  */
 export async function createCoffeeShopApp(
   options: CoffeeShopAppOptions = {},
@@ -48,6 +49,7 @@ export async function createCoffeeShopApp(
     alarmEmail: context('alarmEmail'),
     sesFromEmail: context('sesFromEmail'),
     sesRegion: context('sesRegion'),
+    sesVerifiedDomain: context('sesVerifiedDomain'),
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { app, stack };

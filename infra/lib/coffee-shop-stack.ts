@@ -37,6 +37,8 @@ export interface CoffeeShopStackProps extends StackProps {
   sesFromEmail?: string;
   /** The region of the SES identity, when not the stack's. */
   sesRegion?: string;
+  /** The SES-verified domain `sesFromEmail` is of, when SES verified the domain, not the address. */
+  sesVerifiedDomain?: string;
   /**
    * Functions that publish to MQTT topics: they get `IOT_DATA_ENDPOINT` and `iot:Publish` on the
    * declared topics. The declaration cannot say so yet; a function declaring `IOT_DATA_ENDPOINT`
@@ -76,6 +78,7 @@ export class CoffeeShopStack extends Stack {
         registry,
         sesFromEmail: props.sesFromEmail,
         sesRegion: props.sesRegion,
+        sesVerifiedDomain: props.sesVerifiedDomain,
       });
     }
     const signIn = appClientOf(declaration, registry);

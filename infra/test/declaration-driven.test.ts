@@ -19,13 +19,17 @@ afterAll(() => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
 
-async function synthesize(declaration: ResourceDeclaration, baseDir: string) {
+async function synthesize(
+  declaration: ResourceDeclaration,
+  baseDir: string,
+  context: Record<string, string> = {},
+) {
   const outdir = mkdtempSync(join(tmpdir(), 'coffee-infra-'));
   const missingApps = mkdtempSync(join(tmpdir(), 'coffee-apps-'));
   scratch.push(outdir, missingApps);
   const app = new App({
     outdir,
-    context: { 'aws:cdk:bundling-stacks': [] },
+    context: { 'aws:cdk:bundling-stacks': [], ...context },
   });
   const { stack } = await createCoffeeShopApp({
     app,
@@ -146,6 +150,24 @@ describe('a declaration that grows', () => {
     expect(patternRules(template).length).toBe(
       Object.values(declaration.rules ?? {}).filter((declared) => 'eventPattern' in declared).length,
     );
+  });
+
+  it('sends sign-in codes as the verified SES identity: the address, or its domain when told so', async () => {
+    const { declaration, baseDir } = await loadBackendDeclaration();
+    const sourceArn = async (context: Record<string, string>) => {
+      const { template } = await synthesize(declaration, baseDir, context);
+      const [pool] = Object.values(template.findResources('AWS::Cognito::UserPool'));
+      return JSON.stringify(pool?.Properties.EmailConfiguration.SourceArn);
+    };
+
+    const byAddress = await sourceArn({ sesFromEmail: 'orders@example.com' });
+    const byDomain = await sourceArn({
+      sesFromEmail: 'orders@example.com',
+      sesVerifiedDomain: 'example.com',
+    });
+
+    expect(byAddress).toContain(':identity/orders@example.com"');
+    expect(byDomain).toContain(':identity/example.com"');
   });
 
   it('refuses IoT policies without an authorizer function, or with an undeclared one', async () => {

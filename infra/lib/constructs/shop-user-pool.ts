@@ -22,6 +22,11 @@ export interface ShopUserPoolProps {
   sesFromEmail?: string;
   /** The region of the SES identity, when not the stack's. */
   sesRegion?: string;
+  /**
+   * The SES-verified domain `sesFromEmail` is of, when SES verified the domain rather than the
+   * address: the pool then sends as that identity (without it, the address must be verified itself).
+   */
+  sesVerifiedDomain?: string | undefined;
 }
 
 /**
@@ -67,6 +72,7 @@ export class ShopUserPool extends Construct {
             fromName: 'Coffee shop',
             // The SES identity lives in the stack's region unless told otherwise.
             sesRegion: props.sesRegion ?? Stack.of(this).region,
+            ...(props.sesVerifiedDomain && { sesVerifiedDomain: props.sesVerifiedDomain }),
           })
         : cognito.UserPoolEmail.withCognito(),
       deletionProtection: props.retainData,
