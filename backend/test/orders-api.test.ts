@@ -459,6 +459,22 @@ describe('races', () => {
 });
 
 describe('timeouts', () => {
+  it('tells the customer how long they have to choose: the limit of when the order started, as the workflow waits', async () => {
+    // Arrange
+    const shopId = await shop({ customerTimeoutSeconds: 120 });
+    const { orderId, token } = await admittedOrder(shopId);
+
+    // Act: a barista lengthens the wait of later orders
+    const changed = await t.call('PUT', pathFor(Api.updateLimits, { shopId }), {
+      token: barista,
+      body: { customerTimeoutSeconds: 600 },
+    });
+
+    // Assert
+    expect(changed.status).toBe(200);
+    expect(await getOrder(orderId, token)).toMatchObject({ state: OrderState.Created, chooseSeconds: 120 });
+  });
+
   it('cancels an order whose customer never chose, telling them why', async () => {
     // Arrange: a one-second choice (written to the shop directly: the API's bounds start at 5 s)
     const shopId = await shop({ customerTimeoutSeconds: 1 });

@@ -138,6 +138,12 @@ export const OrderSchema = z.object({
   by: CancelledBySchema.optional(),
   createdAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
+  /**
+   * How long the customer has to choose, in seconds from being admitted (`CREATED`, at its
+   * `updatedAt`): the shop's customer timeout when the order started, which the workflow waits
+   * however the limit changes afterwards.
+   */
+  chooseSeconds: z.int().positive().optional(),
   /** When the drink was chosen and the order joined the queue (first `SUBMITTED`; an unmake keeps it). */
   submittedAt: IsoTimeSchema.optional(),
   /** When a barista completed the order (`READY`). */

@@ -7,8 +7,9 @@ export function formatSeconds(seconds: number): string {
 }
 
 /**
- * The time left to choose: the customer timeout of the shop's limits, counted from when the order
- * was admitted (`CREATED`). When it runs out the backend cancels the order; this only shows it.
+ * The time left to choose: `seconds` (the order's own customer timeout, its `chooseSeconds`)
+ * counted from `since`, when the order was admitted (`CREATED`). When it runs out the backend
+ * cancels the order; this only shows it.
  */
 export function ChoosingCountdown({ since, seconds }: { since: string; seconds: number }) {
   const now = useNow(1000);

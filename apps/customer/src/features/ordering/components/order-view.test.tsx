@@ -1,7 +1,7 @@
 import { ApiError } from '@coffee/app-shared';
 import { createFakeApi, createFakeAuth, renderWithServices } from '@coffee/app-shared/testing';
-import { EventType, type Order } from '@coffee/backend/contracts';
-import { screen, waitFor } from '@testing-library/react';
+import { EventType, type Order, shopConfigTopic } from '@coffee/backend/contracts';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { CONFIG, CUSTOMER, order } from '../../../test/fixtures';
@@ -36,6 +36,28 @@ describe('OrderView while choosing', () => {
     expect(mocha.disabled).toBe(true);
     expect(mocha.closest('label')?.textContent).toContain('Unavailable');
     expect(screen.getByRole('timer').textContent).toMatch(/^(4:00|3:59) left to choose$/);
+  });
+
+  it("keeps counting down to the order's own deadline when a barista changes the shop's limit", async () => {
+    // Arrange: admitted a minute ago with 5 minutes to choose, as the workflow's timer was set.
+    const oneMinuteAgo = new Date(Date.now() - 60_000).toISOString();
+    const admitted = { ...order({ updatedAt: oneMinuteAgo }), chooseSeconds: 300 };
+    const { deliver } = setup(admitted);
+    expect((await screen.findByRole('timer')).textContent).toMatch(/^(4:00|3:59) left to choose$/);
+    const shortened = { ...CONFIG, limits: { ...CONFIG.limits, customerTimeoutSeconds: 90 } };
+
+    // Act
+    await deliver(shopConfigTopic('main'), {
+      type: EventType.ConfigChanged,
+      detail: { shopId: 'main', changes: ['limits'], config: shortened },
+      time: new Date().toISOString(),
+    });
+
+    // The query cache tells its observers on the next tick: let the page render the new limits.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+
+    // Assert: the workflow still waits the 5 minutes it started with.
+    expect(screen.getByRole('timer').textContent).toMatch(/^(4:00|3:59|3:58) left to choose$/);
   });
 
   it('sends the drink with its modifiers, retrying a not-ready answer after its Retry-After', async () => {

@@ -17,13 +17,15 @@ const WAITING: readonly Order['state'][] = [OrderState.Submitted, OrderState.Mak
 function LiveOrder({ order }: { order: Order }) {
   const config = useShopConfig(order.shopId);
   const menu = config.data?.menu;
+  // The workflow waits as long as the limit said when the order started (orders of an older backend lack it).
+  const chooseSeconds = order.chooseSeconds ?? config.data?.limits.customerTimeoutSeconds;
   return (
     <div className="order">
       <OrderProgress state={order.state} />
       {order.state === OrderState.Created && (
         <>
-          {config.data && (
-            <ChoosingCountdown since={order.updatedAt} seconds={config.data.limits.customerTimeoutSeconds} />
+          {chooseSeconds !== undefined && (
+            <ChoosingCountdown since={order.updatedAt} seconds={chooseSeconds} />
           )}
           {menu ? <DrinkPicker order={order} menu={menu} /> : <ErrorMessage error={config.error} />}
           {!menu && !config.error && <p className="placeholder">Loading the menu…</p>}
