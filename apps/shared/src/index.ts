@@ -34,6 +34,7 @@ export {
   authErrorMessage,
   type CodeChallenge,
   isCodeChallenge,
+  needsNewCode,
 } from './auth/auth-service';
 export { type Identity, identityFromClaims } from './auth/identity';
 export {

@@ -121,6 +121,28 @@ describe('Amplify Auth against the local Cognito', () => {
     expect(identity.email).toBe(email);
   });
 
+  it('ends a sign-in after three wrong codes, says a new code is needed, and signs in with one', async () => {
+    // Arrange
+    const email = `carl+${Date.now()}@example.com`;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await auth.confirmCode(await auth.sendCode(email), await lastCodeFor(email));
+    await auth.signOut();
+    const challenge = await auth.sendCode(email);
+    const spentCode = await lastCodeFor(email);
+
+    // Act
+    const kinds: string[] = [];
+    for (const code of ['00000000', '00000001', '00000002', spentCode]) {
+      const failure = await auth.confirmCode(challenge, code).catch((error) => error);
+      kinds.push(failure instanceof AuthError ? failure.kind : 'signed in');
+    }
+    const identity = identityOf(await auth.confirmCode(await auth.sendCode(email), await lastCodeFor(email)));
+
+    // Assert: the right code cannot revive the ended session; a new one signs in.
+    expect(kinds).toEqual(['wrong-code', 'wrong-code', 'too-many-wrong-codes', 'code-expired']);
+    expect(identity.email).toBe(email);
+  });
+
   it('confirms an account signed up earlier but never confirmed, then signs in with one more code', async () => {
     // Arrange: a sign-up whose code was never entered (the customer closed the tab).
     const email = `ben+${Date.now()}@example.com`;

@@ -30,6 +30,7 @@ export function configureAmplify(config: RuntimeConfig): void {
   Amplify.configure({ Auth });
 }
 
+/** What a user pool's (or Amplify's) error name means for a sign-in with a password or an email. */
 const KIND_BY_ERROR_NAME: Record<string, AuthErrorKind> = {
   NotAuthorizedException: 'wrong-password',
   UserNotFoundException: 'wrong-password',
@@ -41,11 +42,32 @@ const KIND_BY_ERROR_NAME: Record<string, AuthErrorKind> = {
   InvalidParameterException: 'invalid-email',
 };
 
-/** An Amplify or Cognito error as an {@link AuthError}; `fallback` when its name says nothing better. */
-function toAuthError(error: unknown, fallback: AuthErrorKind = 'unexpected'): AuthError {
+/**
+ * The same while answering a one-time code, where no password is involved: the local pool and
+ * Cognito answer `NotAuthorizedException` ("Invalid session for the user, session is expired.",
+ * or "Invalid session for the user." once the session is spent) when the sign-in session that sent
+ * the code is over, and `TooManyFailedAttemptsException` to the wrong code that ends it. Amplify's
+ * `SignInException` says it holds no sign-in session to answer (the page lost it).
+ */
+const CODE_STEP_KIND_BY_ERROR_NAME: Record<string, AuthErrorKind> = {
+  ...KIND_BY_ERROR_NAME,
+  NotAuthorizedException: 'code-expired',
+  TooManyFailedAttemptsException: 'too-many-wrong-codes',
+  SignInException: 'code-expired',
+};
+
+/**
+ * An Amplify or Cognito error as an {@link AuthError}, its kind looked up by name in `kinds`;
+ * `fallback` when its name says nothing better.
+ */
+function toAuthError(
+  error: unknown,
+  fallback: AuthErrorKind = 'unexpected',
+  kinds: Record<string, AuthErrorKind> = KIND_BY_ERROR_NAME,
+): AuthError {
   if (error instanceof AuthError) return error;
   const name = (error as { name?: string } | undefined)?.name ?? '';
-  const kind = KIND_BY_ERROR_NAME[name] ?? fallback;
+  const kind = kinds[name] ?? fallback;
   return new AuthError(kind, (error as Error | undefined)?.message ?? name, { cause: error });
 }
 
@@ -165,7 +187,7 @@ export function createAmplifyAuth(config: RuntimeConfig): AuthService {
           if (!result.isSignedIn) throw new AuthError('unexpected', `Still at ${result.nextStep.signInStep}`);
         }
       } catch (error) {
-        throw toAuthError(error);
+        throw toAuthError(error, 'unexpected', CODE_STEP_KIND_BY_ERROR_NAME);
       }
       return signedIn();
     },

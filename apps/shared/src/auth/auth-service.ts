@@ -36,11 +36,17 @@ export interface AuthService {
   onChange(listener: () => void): () => void;
 }
 
-/** Why a sign-in failed, in a few kinds the forms have words for. */
+/**
+ * Why a sign-in failed, in a few kinds the forms have words for. `code-expired` and
+ * `too-many-wrong-codes` mean the sign-in session that sent the code is over (it expired, or
+ * wrong codes used it up): no code, not even the right one, works any more; only a new code does
+ * (see {@link needsNewCode}). `too-many-attempts` is the pool's rate limit: waiting helps.
+ */
 export type AuthErrorKind =
   | 'wrong-password'
   | 'wrong-code'
   | 'code-expired'
+  | 'too-many-wrong-codes'
   | 'too-many-attempts'
   | 'invalid-email'
   | 'not-allowed'
@@ -68,7 +74,8 @@ export function isCodeChallenge(value: Identity | CodeChallenge): value is CodeC
 export const AUTH_ERROR_MESSAGES: Record<AuthErrorKind, string> = {
   'wrong-password': 'That username or password is not right.',
   'wrong-code': 'That code is not right. Check the latest email and try again.',
-  'code-expired': 'That code has expired. Ask for a new one.',
+  'code-expired': 'That code has expired. Send a new one.',
+  'too-many-wrong-codes': 'Too many wrong codes. Send a new one.',
   'too-many-attempts': 'Too many attempts. Wait a moment and try again.',
   'invalid-email': 'Please enter a valid email address.',
   'not-allowed': 'This account cannot use this app.',
@@ -78,4 +85,15 @@ export const AUTH_ERROR_MESSAGES: Record<AuthErrorKind, string> = {
 /** The message for a person of a sign-in failure. */
 export function authErrorMessage(error: unknown): string {
   return error instanceof AuthError ? AUTH_ERROR_MESSAGES[error.kind] : AUTH_ERROR_MESSAGES.unexpected;
+}
+
+/** The kinds after which a customer's code step can only go on with a new code. */
+const NEEDS_NEW_CODE: readonly AuthErrorKind[] = ['code-expired', 'too-many-wrong-codes'];
+
+/**
+ * Whether a failed {@link AuthService.confirmCode} ended the sign-in session, so that the form
+ * should offer a new code rather than another try at this one.
+ */
+export function needsNewCode(error: unknown): boolean {
+  return error instanceof AuthError && NEEDS_NEW_CODE.includes(error.kind);
 }

@@ -1,14 +1,23 @@
 import { AuthError, type AuthService, type CodeChallenge } from '../auth/auth-service';
 import type { Identity } from '../auth/identity';
 
-/** An {@link AuthService} for tests: one code (`123456`), one password per username, no network. */
+/**
+ * An {@link AuthService} for tests: one code (`123456`), one password per username, no network.
+ * Like Cognito, each code sent opens a sign-in session that {@link FAKE_MAX_WRONG_CODES} wrong
+ * codes end, and that can expire ({@link FakeAuth.expireCode}); only a new code helps then.
+ */
 export interface FakeAuth extends AuthService {
   /** Signs `identity` in directly (or out with `undefined`). */
   set(identity: Identity | undefined): void;
+  /** Lets the sign-in session of the code sent last expire, as Cognito's does after a few minutes. */
+  expireCode(): void;
 }
 
 /** The code {@link createFakeAuth} accepts. */
 export const FAKE_CODE = '123456';
+
+/** The wrong codes that end a sign-in session of {@link createFakeAuth}, as in the local pool. */
+export const FAKE_MAX_WRONG_CODES = 3;
 
 /**
  * A new {@link FakeAuth}; `passwords` are the staff accounts it accepts, `initial` who is signed
@@ -19,6 +28,11 @@ export function createFakeAuth(
 ): FakeAuth {
   let identity = options.initial;
   const unconfirmed = new Set(options.unconfirmed);
+  /** The sign-in session of the code sent last: to whom, the wrong codes so far, whether it ended. */
+  let session: { email: string; wrong: number; ended: boolean } | undefined;
+  const openSession = (email: string) => {
+    session = { email, wrong: 0, ended: false };
+  };
   const listeners = new Set<() => void>();
   const changed = () => {
     for (const listener of listeners) listener();
@@ -45,14 +59,25 @@ export function createFakeAuth(
     },
     async sendCode(email): Promise<CodeChallenge> {
       if (!email.includes('@')) throw new AuthError('invalid-email', 'Not an email');
+      openSession(email);
       return { email, kind: unconfirmed.has(email) ? 'confirm-account' : 'sign-in' };
     },
     async confirmCode(challenge, code) {
-      if (code !== FAKE_CODE) throw new AuthError('wrong-code', 'Wrong code');
+      const current = session?.email === challenge.email ? session : undefined;
+      if (current?.ended) throw new AuthError('code-expired', 'The sign-in session has ended');
+      if (code !== FAKE_CODE) {
+        if (current && ++current.wrong >= FAKE_MAX_WRONG_CODES) {
+          current.ended = true;
+          throw new AuthError('too-many-wrong-codes', 'Too many wrong codes');
+        }
+        throw new AuthError('wrong-code', 'Wrong code');
+      }
       if (challenge.kind === 'confirm-account') {
         unconfirmed.delete(challenge.email);
+        openSession(challenge.email);
         return { email: challenge.email, kind: 'sign-in' };
       }
+      session = undefined;
       identity = customer(challenge.email);
       changed();
       return identity;
@@ -68,6 +93,9 @@ export function createFakeAuth(
     set(next) {
       identity = next;
       changed();
+    },
+    expireCode() {
+      if (session) session.ended = true;
     },
   };
 }

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { useAuth } from '../auth/auth-provider';
-import { createFakeAuth, FAKE_CODE } from '../testing/fake-auth';
+import { createFakeAuth, FAKE_CODE, FAKE_MAX_WRONG_CODES } from '../testing/fake-auth';
 import { renderWithServices } from '../testing/render-with-services';
 import { EmailCodeSignInForm, StaffSignInForm } from './sign-in-forms';
 
@@ -46,6 +46,58 @@ describe('EmailCodeSignInForm', () => {
     // Assert
     expect((await screen.findByRole('alert')).textContent).toContain('That code is not right');
     expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Sign in' }).disabled).toBe(false);
+  });
+
+  it('says an expired code has expired, not that a password is wrong, and sends a new one', async () => {
+    // Arrange
+    const user = userEvent.setup();
+    const auth = createFakeAuth();
+    renderWithServices(
+      <>
+        <EmailCodeSignInForm />
+        <Who />
+      </>,
+      { auth },
+    );
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await user.click(screen.getByRole('button', { name: 'Email me a code' }));
+    await user.type(await screen.findByLabelText('One-time code'), FAKE_CODE);
+    auth.expireCode();
+
+    // Act
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+    const refusal = (await screen.findByRole('alert')).textContent;
+    await user.click(screen.getByRole('button', { name: 'Send a new code' }));
+    await user.type(await screen.findByLabelText('One-time code'), FAKE_CODE);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    // Assert
+    expect(refusal).toBe('That code has expired. Send a new one.');
+    await waitFor(() => expect(screen.getByLabelText('signed in as').textContent).toBe('ada@example.com'));
+  });
+
+  it('after too many wrong codes, asks for a new code instead of another try', async () => {
+    // Arrange
+    const user = userEvent.setup();
+    renderWithServices(<EmailCodeSignInForm />);
+    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+    await user.click(screen.getByRole('button', { name: 'Email me a code' }));
+
+    // Act
+    for (let attempt = 1; attempt <= FAKE_MAX_WRONG_CODES; attempt++) {
+      await user.clear(await screen.findByLabelText('One-time code'));
+      await user.type(screen.getByLabelText('One-time code'), `99999${attempt}`);
+      await user.click(screen.getByRole('button', { name: 'Sign in' }));
+      await waitFor(() => expect(screen.getByRole('alert')).toBeTruthy());
+    }
+
+    // Assert: the dead session's code field is gone; the way on is a new code.
+    expect(screen.getByRole('alert').textContent).toBe('Too many wrong codes. Send a new one.');
+    expect(screen.queryByLabelText('One-time code')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Sign in' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Send a new code' }));
+    expect(await screen.findByLabelText('One-time code')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('confirms an account left unconfirmed, then asks for the sign-in code', async () => {

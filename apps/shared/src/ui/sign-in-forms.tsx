@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useAuth } from '../auth/auth-provider';
-import { authErrorMessage, type CodeChallenge, isCodeChallenge } from '../auth/auth-service';
+import { authErrorMessage, type CodeChallenge, isCodeChallenge, needsNewCode } from '../auth/auth-service';
 import type { Identity } from '../auth/identity';
 
 /** Staff sign-in: username and password. `defaultUsername` pre-fills it (e.g. `barista`). */
@@ -60,12 +60,15 @@ export function StaffSignInForm({
 
 /**
  * Customer sign-in: an email, then the one-time code sent to it. The first time, the account is
- * created on the way; the customer sees the same two steps either way.
+ * created on the way; the customer sees the same two steps either way. When the code's sign-in
+ * session is over (it expired, or too many wrong codes ended it), no code can work any more: the
+ * form says so and offers to send a new code to the same address instead of another try.
  */
 export function EmailCodeSignInForm({ onSignedIn }: { onSignedIn?: (identity: Identity) => void }) {
   const { auth, refresh } = useAuth();
   const [challenge, setChallenge] = useState<CodeChallenge>();
   const [confirmed, setConfirmed] = useState(false);
+  const [codeSpent, setCodeSpent] = useState(false);
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const errorId = useId();
@@ -75,6 +78,8 @@ export function EmailCodeSignInForm({ onSignedIn }: { onSignedIn?: (identity: Id
     setError(undefined);
     try {
       setChallenge(await auth.sendCode(email));
+      setConfirmed(false);
+      setCodeSpent(false);
     } catch (failure) {
       setError(authErrorMessage(failure));
     } finally {
@@ -86,6 +91,7 @@ export function EmailCodeSignInForm({ onSignedIn }: { onSignedIn?: (identity: Id
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     if (!challenge) return sendCode(String(form.get('email')));
+    if (codeSpent) return sendCode(challenge.email);
     setBusy(true);
     setError(undefined);
     try {
@@ -101,9 +107,12 @@ export function EmailCodeSignInForm({ onSignedIn }: { onSignedIn?: (identity: Id
       onSignedIn?.(outcome);
     } catch (failure) {
       setError(authErrorMessage(failure));
+      setCodeSpent(needsNewCode(failure));
       setBusy(false);
     }
   }
+
+  const submitLabel = !challenge ? 'Email me a code' : codeSpent ? 'Send a new code' : 'Sign in';
 
   return (
     <form className="coffee-form" onSubmit={submit} aria-describedby={error ? errorId : undefined}>
@@ -116,6 +125,8 @@ export function EmailCodeSignInForm({ onSignedIn }: { onSignedIn?: (identity: Id
             <input name="email" type="email" autoComplete="email" inputMode="email" required />
           </label>
         </>
+      ) : codeSpent ? (
+        <p className="coffee-hint">We will email a new code to {challenge.destination ?? challenge.email}.</p>
       ) : (
         <>
           <p className="coffee-hint">
@@ -143,7 +154,7 @@ export function EmailCodeSignInForm({ onSignedIn }: { onSignedIn?: (identity: Id
         </p>
       )}
       <button type="submit" className="coffee-button" disabled={busy}>
-        {busy ? 'Please wait…' : challenge ? 'Sign in' : 'Email me a code'}
+        {busy ? 'Please wait…' : submitLabel}
       </button>
       {challenge && (
         <button
@@ -153,10 +164,11 @@ export function EmailCodeSignInForm({ onSignedIn }: { onSignedIn?: (identity: Id
           onClick={() => {
             setChallenge(undefined);
             setConfirmed(false);
+            setCodeSpent(false);
             setError(undefined);
           }}
         >
-          Use another email or get a new code
+          {codeSpent ? 'Use another email' : 'Use another email or get a new code'}
         </button>
       )}
     </form>

@@ -102,11 +102,37 @@ describe('QueuePage', () => {
       makeOrder: () => {
         throw new ApiError('invalid-transition', 409, 'Order is MAKING');
       },
+      getOrder: { ...SUBMITTED, state: OrderState.Making, updatedAt: now() },
     });
     await user.click(await screen.findByRole('button', { name: 'Make order #7' }));
     expect((await screen.findByRole('alert')).textContent).toContain(
       'Order #7 was already claimed by another barista.',
     );
+  });
+
+  it('says the customer cancelled the order when a make is refused for that, and drops its card', async () => {
+    // The tablet missed the cancellation: its live updates were behind.
+    const orders = [SUBMITTED];
+    const cancelled: Order = {
+      ...SUBMITTED,
+      state: OrderState.Cancelled,
+      by: 'customer',
+      reason: 'customer-cancelled',
+      updatedAt: now(),
+    };
+    const { api, user } = setup(orders, {
+      makeOrder: () => {
+        orders.splice(0, 1, cancelled);
+        throw new ApiError('invalid-transition', 409, 'Order is CANCELLED');
+      },
+      getOrder: () => cancelled,
+    });
+    await user.click(await screen.findByRole('button', { name: 'Make order #7' }));
+    const alert = (await screen.findByRole('alert')).textContent;
+    expect(alert).toContain('Order #7 was cancelled by the customer.');
+    expect(alert).not.toContain('another barista');
+    expect(callsOf(api, 'getOrder').map((call) => call.input.params)).toEqual([{ orderId: 'a' }]);
+    await waitFor(() => expect(within(column(/^New/)).queryByRole('article')).toBeNull());
   });
 
   it('cancels with the reason once confirmed', async () => {

@@ -81,6 +81,24 @@ describe('DisplayPage', () => {
     await waitFor(() => expect(callsOf(api, 'getQrCode')).toBe(2), { timeout: 3000 });
   });
 
+  it('shows the new drink count at once when a barista changes the drinks per code', async () => {
+    let drinksPerCode = 8;
+    const { deliver } = setup({ getQrCode: () => aCode('t1', drinksPerCode) });
+    await qrImage();
+    expect(drinksLeft()).toBe('8 drinks left on this code');
+    drinksPerCode = 3;
+    await deliver(shopConfigTopic('main'), {
+      type: EventType.ConfigChanged,
+      detail: {
+        shopId: 'main',
+        changes: ['limits'],
+        config: { ...SHOP, limits: { ...SHOP.limits, drinksPerCode } },
+      },
+      time: iso(0),
+    });
+    await waitFor(() => expect(drinksLeft()).toBe('3 drinks left on this code'));
+  });
+
   it('hides a used-up code and shows when new orders open', async () => {
     setup({ getQrCode: () => aCode('t1', 0) });
     expect(await screen.findByText(/New orders open at/)).toBeTruthy();

@@ -1,5 +1,5 @@
 import { ErrorMessage, OfflineIndicator, useNow, useShopConfig, useTopic } from '@coffee/app-shared';
-import { shopQueueTopic } from '@coffee/backend/contracts';
+import { shopConfigTopic, shopQueueTopic } from '@coffee/backend/contracts';
 import { useMemo } from 'react';
 import { useBoard } from '../../features/board/api/board-query';
 import { useBoardUpdates } from '../../features/board/hooks/use-board-updates';
@@ -12,8 +12,8 @@ import { DisplayScreen } from '../display-screen';
 
 /**
  * The overhead display, live: the shop's config (open or closed) from `shops/{shopId}/config`,
- * the board and the QR code's drink count from `shops/{shopId}/queue`, one clock for every
- * countdown and for ready orders leaving the board.
+ * the board and the QR code's drink count from `shops/{shopId}/queue`, the code fetched again when
+ * the config's limits change, one clock for every countdown and for ready orders leaving the board.
  */
 export function DisplayPage({ shopId }: { shopId: string }) {
   const now = useNow(1000);
@@ -27,6 +27,7 @@ export function DisplayPage({ shopId }: { shopId: string }) {
     onBoardMessage(message);
     onQrMessage(message);
   });
+  useTopic(shopConfigTopic(shopId), onQrMessage);
   const columns = useMemo(() => boardColumns(board.data ?? [], now), [board.data, now]);
   const error = config.error ?? board.error;
   return (

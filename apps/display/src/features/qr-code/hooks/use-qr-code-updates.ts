@@ -1,5 +1,10 @@
 import { queryKeys } from '@coffee/app-shared';
-import { EventType, type PublicMessage, type QrCodeResponse } from '@coffee/backend/contracts';
+import {
+  type ConfigPart,
+  EventType,
+  type PublicMessage,
+  type QrCodeResponse,
+} from '@coffee/backend/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { takeDrink } from '../utils/qr-state';
@@ -8,9 +13,17 @@ import { takeDrink } from '../utils/qr-state';
 export const RECOUNT_DELAY_MS = 1000;
 
 /**
- * The handler of `shops/{shopId}/queue` messages for the QR code: each `Validator.NewOrder` (a
- * customer took a drink from the code) counts one drink down at once, and shortly after the
- * display asks the server for the exact count.
+ * The parts of the shop's config the current code depends on: its limits (`drinksPerCode` sets the
+ * drinks a code admits, `codeSeconds` when it expires). Opening the shop fetches the code anyway.
+ */
+export const QR_CODE_CONFIG_PARTS: readonly ConfigPart[] = ['limits'];
+
+/**
+ * The handler of `shops/{shopId}/queue` and `shops/{shopId}/config` messages for the QR code: each
+ * `Validator.NewOrder` (a customer took a drink from the code) counts one drink down at once, and
+ * shortly after the display asks the server for the exact count; a `ConfigChanged` of the limits
+ * (a barista changed `drinksPerCode`, say) asks for the code again at once, since the count shown
+ * may no longer hold.
  */
 export function useQrCodeUpdates(shopId: string): (message: PublicMessage) => void {
   const queryClient = useQueryClient();
@@ -18,8 +31,14 @@ export function useQrCodeUpdates(shopId: string): (message: PublicMessage) => vo
   useEffect(() => () => clearTimeout(recount.current), []);
   return useCallback(
     (message) => {
-      if (message.type !== EventType.NewOrder) return;
       const key = queryKeys.qrCode(shopId);
+      if (message.type === EventType.ConfigChanged) {
+        if (message.detail.changes.some((part) => QR_CODE_CONFIG_PARTS.includes(part))) {
+          void queryClient.invalidateQueries({ queryKey: key });
+        }
+        return;
+      }
+      if (message.type !== EventType.NewOrder) return;
       queryClient.setQueryData<QrCodeResponse>(key, (qr) => (qr ? takeDrink(qr) : qr));
       if (recount.current === undefined) {
         recount.current = setTimeout(() => {
