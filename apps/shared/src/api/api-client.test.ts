@@ -110,6 +110,23 @@ describe('createApiClient', () => {
     expect(errorMessage(offlineFailure)).toMatch(/offline/);
   });
 
+  it('sends nothing, and fails as offline, when the session cannot be refreshed for now', async () => {
+    const seen: string[] = [];
+    const api = createApiClient({
+      apiUrl: 'http://127.0.0.1:3000/api',
+      getToken: () => Promise.reject(new Error('NetworkError: refreshing the tokens failed')),
+      fetch: async (url) => {
+        seen.push(String(url));
+        return json(200, { orders: [] });
+      },
+    });
+
+    const failure = await api.call('listMyOrders', { params: {} }).catch((error) => error);
+
+    expect(failure).toMatchObject({ code: 'network', status: 0, retryable: true });
+    expect(seen).toEqual([]);
+  });
+
   it('refuses an answer that does not match the contract', async () => {
     const { api } = client(() => json(200, { orderId: 'o1' }));
     await expect(api.call('getOrder', { params: { orderId: 'o1' } })).rejects.toMatchObject({

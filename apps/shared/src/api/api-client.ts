@@ -59,7 +59,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       let url = urlFor(options.apiUrl, pathFor(route, input.params as never));
       if (input.query) url += `?${new URLSearchParams(input.query as Record<string, string>)}`;
       const headers: Record<string, string> = { accept: 'application/json', ...input.headers };
-      const token = await options.getToken();
+      let token: string | undefined;
+      try {
+        token = await options.getToken();
+      } catch (cause) {
+        // The session could not be refreshed (offline): the request cannot go as the caller.
+        throw new ApiError(NETWORK_ERROR, 0, 'Could not reach the server', undefined, { cause });
+      }
       if (token) headers.authorization = `Bearer ${token}`;
       if (input.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = input.idempotencyKey;
       if (input.body !== undefined) headers['content-type'] = 'application/json';

@@ -1,4 +1,4 @@
-import { confirmSignIn, signIn } from 'aws-amplify/auth';
+import { confirmSignIn, fetchAuthSession, signIn } from 'aws-amplify/auth';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RuntimeConfig } from '../config/runtime-config';
 import { createAmplifyAuth } from './amplify-auth';
@@ -101,5 +101,18 @@ describe('createAmplifyAuth: the words a customer sees on the code step', () => 
 
     // Assert
     expect(authErrorMessage(failure)).toBe('That username or password is not right.');
+  });
+});
+
+describe('createAmplifyAuth: the ID token', () => {
+  it('is undefined when signed out, and a failed refresh rejects rather than passing for signed out', async () => {
+    const auth = createAmplifyAuth(CONFIG);
+    vi.mocked(fetchAuthSession).mockResolvedValueOnce({} as never);
+    vi.mocked(fetchAuthSession).mockRejectedValueOnce(
+      cognitoError('NetworkError', 'A network error has occurred.'),
+    );
+
+    expect(await auth.idToken()).toBeUndefined();
+    await expect(auth.idToken()).rejects.toMatchObject({ name: 'NetworkError' });
   });
 });

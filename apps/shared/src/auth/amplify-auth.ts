@@ -106,11 +106,9 @@ export function createAmplifyAuth(config: RuntimeConfig): AuthService {
     current: currentIdentity,
 
     async idToken() {
-      try {
-        return (await fetchAuthSession()).tokens?.idToken?.toString();
-      } catch {
-        return undefined;
-      }
+      // Signed out (or a refresh the pool refused) is no tokens; a refresh that failed for now
+      // (offline, a fault) rejects, so that callers retry rather than carry on anonymously.
+      return (await fetchAuthSession()).tokens?.idToken?.toString();
     },
 
     async signInWithPassword(username, password) {

@@ -20,7 +20,10 @@ export interface CodeChallenge {
 export interface AuthService {
   /** The signed-in user, or `undefined`. */
   current(): Promise<Identity | undefined>;
-  /** The current ID token (refreshed when needed): the API's bearer token and MQTT's `token`. */
+  /**
+   * The current ID token (refreshed when needed): the API's bearer token and MQTT's `token`;
+   * `undefined` when signed out. Rejects when it cannot be refreshed for now (offline).
+   */
   idToken(): Promise<string | undefined>;
   /** Staff sign-in (USER_PASSWORD_AUTH). Throws an {@link AuthError} on a wrong password. */
   signInWithPassword(username: string, password: string): Promise<Identity>;

@@ -65,6 +65,10 @@ async function openAmplifyLink(
   config: RuntimeConfig,
   idToken: () => Promise<string | undefined>,
 ): Promise<ProviderLink> {
+  // A token that cannot be read for now (offline) fails this link, to be tried again shortly
+  // (see createReconnectingRealtime): connecting without it, anonymously, every subscription
+  // but the config's would be refused, silently, on a link that looks online.
+  await idToken();
   const [pubsub, { Hub }] = await Promise.all([createProvider(config, idToken), import('aws-amplify/utils')]);
   const listeners = new Set<(status: ConnectionStatus) => void>();
   const subscriptions = new Set<{ unsubscribe(): void }>();
