@@ -1,6 +1,6 @@
 import { ApiError } from '@coffee/app-shared';
 import { createFakeApi, createFakeAuth, FAKE_CODE, renderWithServices } from '@coffee/app-shared/testing';
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONFIG, CUSTOMER, order } from '../test/fixtures';
@@ -171,5 +171,79 @@ describe('App home', () => {
     const api = createFakeApi({ getShopConfig: { ...CONFIG, open: false }, listMyOrders: { orders: [] } });
     renderWithServices(<App />, { api, auth: createFakeAuth({ initial: CUSTOMER }) });
     expect((await screen.findByText('Coffee bar is closed right now.')).textContent).toBeTruthy();
+  });
+});
+
+describe('App sign-out', () => {
+  it('forgets the order on sign-out, so that the next customer on the phone starts at home', async () => {
+    // Arrange
+    open('/order?order=order-9');
+    const user = userEvent.setup();
+    const auth = createFakeAuth({ initial: CUSTOMER });
+    const api = createFakeApi({
+      getShopConfig: CONFIG,
+      // As the API answers: the order to its customer, not-found to anyone else.
+      getOrder: async () => {
+        if ((await auth.current())?.userId === CUSTOMER.userId) {
+          return order({ orderId: 'order-9', state: 'SUBMITTED', orderNumber: 9 });
+        }
+        throw new ApiError('not-found', 404, 'Not found');
+      },
+      listMyOrders: { orders: [] },
+    });
+    renderWithServices(<App />, { api, auth });
+    await screen.findByRole('heading', { name: 'In the queue' });
+
+    // Act
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await user.type(await screen.findByLabelText('Email'), 'bob@example.com');
+    await user.click(screen.getByRole('button', { name: 'Email me a code' }));
+    await user.type(await screen.findByLabelText('One-time code'), FAKE_CODE);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    // Assert
+    expect(await screen.findByRole('heading', { name: 'Your orders' })).toBeTruthy();
+    expect(window.location.search).toBe('');
+    expect(screen.queryByText('We could not find that order.')).toBeNull();
+  });
+
+  it('forgets the order when the customer signs out in another tab', async () => {
+    // Arrange
+    open('/order?order=order-9');
+    const auth = createFakeAuth({ initial: CUSTOMER });
+    const api = createFakeApi({
+      getShopConfig: CONFIG,
+      getOrder: order({ orderId: 'order-9', state: 'SUBMITTED', orderNumber: 9 }),
+    });
+    renderWithServices(<App />, { api, auth });
+    await screen.findByRole('heading', { name: 'In the queue' });
+
+    // Act: what this tab hears of the other tab's sign-out (Amplify's cross-tab auth event)
+    act(() => auth.set(undefined));
+
+    // Assert
+    expect(await screen.findByLabelText('Email')).toBeTruthy();
+    expect(window.location.search).toBe('');
+  });
+
+  it('keeps an order link opened before signing in', async () => {
+    // Arrange
+    open('/order?order=order-9');
+    const user = userEvent.setup();
+    const api = createFakeApi({
+      getShopConfig: CONFIG,
+      getOrder: order({ orderId: 'order-9', state: 'SUBMITTED', orderNumber: 9 }),
+    });
+    renderWithServices(<App />, { api });
+
+    // Act
+    await user.type(await screen.findByLabelText('Email'), CUSTOMER.username);
+    await user.click(screen.getByRole('button', { name: 'Email me a code' }));
+    await user.type(await screen.findByLabelText('One-time code'), FAKE_CODE);
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    // Assert
+    expect(await screen.findByRole('heading', { name: 'In the queue' })).toBeTruthy();
+    expect(window.location.search).toBe('?order=order-9');
   });
 });

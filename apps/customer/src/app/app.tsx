@@ -1,6 +1,6 @@
 import { AppLayout, EmailCodeSignInForm, useAuth, useShopConfig } from '@coffee/app-shared';
 import { DEFAULT_SHOP_ID, parseOrderLink } from '@coffee/backend/contracts';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { OrderHistory } from '../features/history/components/order-history';
 import { useOrderUpdates } from '../features/ordering/api/use-order-updates';
 import { OrderView } from '../features/ordering/components/order-view';
@@ -37,13 +37,29 @@ function SignIn({ ordering }: { ordering: boolean }) {
 }
 
 /**
+ * Drops the link to an order (`?order=`) once its customer is no longer the one signed in (signed
+ * out here or in another tab, or someone else signed in): the order is theirs, and whoever signs
+ * in next on this phone would only be told that it cannot be found.
+ */
+function useDropOrderLinkOnSignOut(userId: string | undefined): void {
+  const previous = useRef(userId);
+  useEffect(() => {
+    const left = previous.current !== undefined && previous.current !== userId;
+    previous.current = userId;
+    if (left && new URLSearchParams(window.location.search).has('order')) navigate({}, { replace: true });
+  }, [userId]);
+}
+
+/**
  * The customer app's screens, chosen by the URL: `?shop=&token=` (the QR code) places an order
- * once signed in, `?order=` follows one, nothing shows the customer's orders.
+ * once signed in, `?order=` follows one (until its customer signs out), nothing shows the customer's
+ * orders.
  */
 export function App() {
   const { status, identity } = useAuth();
   const search = useSearch();
   useOrderUpdates(identity?.userId);
+  useDropOrderLinkOnSignOut(identity?.userId);
   const params = new URLSearchParams(search);
   const link = parseOrderLink(`http://app/${search}`);
   const orderId = params.get('order');

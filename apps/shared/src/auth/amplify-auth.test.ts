@@ -116,3 +116,32 @@ describe('createAmplifyAuth: the ID token', () => {
     await expect(auth.idToken()).rejects.toMatchObject({ name: 'NetworkError' });
   });
 });
+
+describe('createAmplifyAuth: another tab of the app', () => {
+  it('tells the listeners when another tab signs out, and stops when asked', async () => {
+    // Arrange
+    const auth = createAmplifyAuth(CONFIG);
+    const listener = vi.fn();
+    const stop = auth.onChange(listener);
+    // What another tab's sign-out does to the localStorage the tabs share, as this tab hears it.
+    const signOutElsewhere = () =>
+      window.dispatchEvent(
+        new StorageEvent('storage', {
+          key: `CognitoIdentityServiceProvider.${CONFIG.auth.userPoolClientId}.ada.refreshToken`,
+          oldValue: 'a-refresh-token',
+          newValue: null,
+          storageArea: localStorage,
+        }),
+      );
+
+    // Act
+    signOutElsewhere();
+
+    // Assert
+    await vi.waitFor(() => expect(listener).toHaveBeenCalledTimes(1));
+    stop();
+    signOutElsewhere();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+});

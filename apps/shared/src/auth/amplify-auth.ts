@@ -195,7 +195,13 @@ export function createAmplifyAuth(config: RuntimeConfig): AuthService {
     },
 
     onChange(listener) {
-      return Hub.listen('auth', () => listener());
+      // Cross-tab events too: Amplify keeps the tokens in localStorage, shared by the app's tabs,
+      // and tells a tab when another signs in or out there (a `storage` event). Without them a
+      // tab went on showing a user whom another tab had signed out.
+      return Hub.listen('auth', () => listener(), {
+        listenerName: 'coffee-auth',
+        enableCrossTabEvents: true,
+      });
     },
   };
   return service;

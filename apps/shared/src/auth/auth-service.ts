@@ -35,7 +35,10 @@ export interface AuthService {
    */
   confirmCode(challenge: CodeChallenge, code: string): Promise<Identity | CodeChallenge>;
   signOut(): Promise<void>;
-  /** Calls `listener` after every sign-in, sign-out or token refresh; answers how to stop. */
+  /**
+   * Calls `listener` after every sign-in, sign-out or token refresh, in this tab or another tab of
+   * the app (which shares the session); answers how to stop.
+   */
   onChange(listener: () => void): () => void;
 }
 
