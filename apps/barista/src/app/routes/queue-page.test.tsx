@@ -199,4 +199,130 @@ describe('QueuePage', () => {
     ]);
     await waitFor(() => expect(mocha.getAttribute('aria-checked')).toBe('false'));
   });
+
+  it('keeps keyboard focus after a make: on the order, now to complete', async () => {
+    const { user } = setup([SUBMITTED], {
+      makeOrder: () => ({ ...SUBMITTED, state: OrderState.Making, updatedAt: now() }),
+    });
+    (await screen.findByRole('button', { name: 'Make order #7' })).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Complete order #7' })),
+    );
+  });
+});
+
+describe('QueuePage limits', () => {
+  /** The `updateLimits` route of the fake API, answering the config with `body` applied. */
+  const acceptLimits: Parameters<typeof setup>[1] = {
+    updateLimits: ({ body }) => ({ ...SHOP, limits: { ...SHOP.limits, ...body } }),
+  };
+
+  async function openLimits(user: ReturnType<typeof userEvent.setup>) {
+    await user.click(await screen.findByRole('button', { name: 'Limits' }));
+    return screen.getByRole('region', { name: 'Limits' });
+  }
+
+  const field = (panel: HTMLElement, label: string) =>
+    within(panel).getByLabelText(label) as HTMLInputElement;
+  const unit = (panel: HTMLElement, label: string) =>
+    within(panel).getByRole('combobox', { name: `${label}, unit` }) as HTMLSelectElement;
+
+  it("shows the shop's limits in a barista's words, behind a toolbar button", async () => {
+    const { user } = setup([]);
+    const toggle = await screen.findByRole('button', { name: 'Limits' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    const panel = await openLimits(user);
+    expect(screen.getByRole('button', { name: 'Hide limits' }).getAttribute('aria-expanded')).toBe('true');
+    expect(field(panel, 'Drinks per QR code').value).toBe('10');
+    expect(field(panel, 'QR code lasts').value).toBe('5');
+    expect(unit(panel, 'QR code lasts').value).toBe('minutes');
+    expect(field(panel, 'Open orders the queue takes').value).toBe('20');
+    expect(field(panel, 'Orders per customer per day').value).toBe('5');
+    expect(field(panel, 'Time to choose a drink').value).toBe('5');
+    expect(field(panel, 'Time to make an order').value).toBe('15');
+    expect(unit(panel, 'Time to make an order').value).toBe('minutes');
+    expect(within(panel).getByText(/From 10 seconds to 4 hours\./)).toBeTruthy();
+  });
+
+  it('sends only the limits changed, from the keyboard, and shows the saved values', async () => {
+    const { api, user } = setup([], acceptLimits);
+    const panel = await openLimits(user);
+    await user.clear(field(panel, 'Open orders the queue takes'));
+    await user.type(field(panel, 'Open orders the queue takes'), '30');
+    await user.clear(field(panel, 'QR code lasts'));
+    await user.type(field(panel, 'QR code lasts'), '90');
+    await user.selectOptions(unit(panel, 'QR code lasts'), 'seconds');
+    await user.clear(field(panel, 'Orders per customer per day'));
+    await user.type(field(panel, 'Orders per customer per day'), '5{Enter}');
+
+    expect(callsOf(api, 'updateLimits').map((call) => call.input)).toEqual([
+      expect.objectContaining({ params: { shopId: 'main' }, body: { capacity: 30, codeSeconds: 90 } }),
+    ]);
+    expect((await within(panel).findByRole('status')).textContent).toBe('Limits saved.');
+    expect(field(panel, 'Open orders the queue takes').value).toBe('30');
+    expect(field(panel, 'QR code lasts').value).toBe('90');
+    expect(unit(panel, 'QR code lasts').value).toBe('seconds');
+  });
+
+  it('checks each limit against its bounds before sending, saying what is wrong beside it', async () => {
+    const { api, user } = setup([], acceptLimits);
+    const panel = await openLimits(user);
+    await user.clear(field(panel, 'Drinks per QR code'));
+    await user.type(field(panel, 'Drinks per QR code'), '0');
+    await user.clear(field(panel, 'Time to make an order'));
+    await user.type(field(panel, 'Time to make an order'), '300');
+    await user.click(within(panel).getByRole('button', { name: 'Save limits' }));
+
+    const drinks = field(panel, 'Drinks per QR code');
+    expect(document.activeElement).toBe(drinks);
+    expect(drinks.getAttribute('aria-invalid')).toBe('true');
+    expect(drinks.getAttribute('aria-describedby')).toMatch(/error/);
+    expect(within(panel).getByText('Enter a whole number from 1 to 5000.')).toBeTruthy();
+    expect(within(panel).getByText('Enter a time from 10 seconds to 4 hours.')).toBeTruthy();
+    expect(field(panel, 'Open orders the queue takes').getAttribute('aria-invalid')).toBeNull();
+    expect(callsOf(api, 'updateLimits')).toEqual([]);
+  });
+
+  it("shows the API's message when the limits are refused, and keeps what was typed", async () => {
+    const { user } = setup([], {
+      updateLimits: () => {
+        throw new ApiError('invalid-request', 400, 'The limits is not valid: capacity is too large.');
+      },
+    });
+    const panel = await openLimits(user);
+    await user.clear(field(panel, 'Open orders the queue takes'));
+    await user.type(field(panel, 'Open orders the queue takes'), '40');
+    await user.click(within(panel).getByRole('button', { name: 'Save limits' }));
+
+    expect((await within(panel).findByRole('alert')).textContent).toBe(
+      'The limits were not saved. The limits is not valid: capacity is too large.',
+    );
+    expect(field(panel, 'Open orders the queue takes').value).toBe('40');
+  });
+
+  it('says so when nothing changed, without sending', async () => {
+    const { api, user } = setup([], acceptLimits);
+    const panel = await openLimits(user);
+    await user.click(within(panel).getByRole('button', { name: 'Save limits' }));
+    expect(within(panel).getByRole('status').textContent).toBe('Nothing changed.');
+    expect(callsOf(api, 'updateLimits')).toEqual([]);
+  });
+
+  it('follows limits changed on another tablet', async () => {
+    const { deliver, user } = setup([]);
+    const panel = await openLimits(user);
+    await deliver(shopConfigTopic('main'), {
+      type: EventType.ConfigChanged,
+      detail: {
+        shopId: 'main',
+        changes: ['limits'],
+        config: { ...SHOP, limits: { ...SHOP.limits, dailyLimit: 2, customerTimeoutSeconds: 45 } },
+      },
+      time: now(),
+    });
+    await waitFor(() => expect(field(panel, 'Orders per customer per day').value).toBe('2'));
+    expect(field(panel, 'Time to choose a drink').value).toBe('45');
+    expect(unit(panel, 'Time to choose a drink').value).toBe('seconds');
+  });
 });

@@ -7,12 +7,14 @@ import { QueueBoard } from '../../features/queue/components/queue-board';
 import { useLiveQueue } from '../../features/queue/hooks/use-live-queue';
 import { queueColumns } from '../../features/queue/utils/queue-state';
 import { useShopSettings } from '../../features/shop/api/use-shop-settings';
+import { useUpdateLimits } from '../../features/shop/api/use-update-limits';
 import { MenuAvailability } from '../../features/shop/components/menu-availability';
+import { ShopLimitsForm } from '../../features/shop/components/shop-limits-form';
 import { ShopOpenSwitch } from '../../features/shop/components/shop-open-switch';
 
 /**
- * The barista's screen: the shop's open switch and drink availability on top, the live queue
- * below. Every part stays in place as updates arrive; messages appear in a reserved strip.
+ * The barista's screen: the shop's open switch, drink availability and limits on top, the live
+ * queue below. Every part stays in place as updates arrive; messages appear in a reserved strip.
  */
 export function QueuePage({ shopId }: { shopId: string }) {
   const now = useNow(1000);
@@ -21,7 +23,9 @@ export function QueuePage({ shopId }: { shopId: string }) {
   useLiveQueue(shopId);
   const actions = useOrderActions(shopId);
   const settings = useShopSettings(shopId);
+  const limitsUpdate = useUpdateLimits(shopId);
   const [menuShown, setMenuShown] = useState(false);
+  const [limitsShown, setLimitsShown] = useState(false);
   const columns = useMemo(() => queueColumns(queue.data ?? [], now), [queue.data, now]);
   const shop = config.data;
   const notice = actions.error ?? settings.error;
@@ -46,6 +50,15 @@ export function QueuePage({ shopId }: { shopId: string }) {
         >
           {menuShown ? 'Hide drinks' : 'Drinks'}
         </button>
+        <button
+          type="button"
+          className="button"
+          aria-expanded={limitsShown}
+          aria-controls="limits-panel"
+          onClick={() => setLimitsShown((shown) => !shown)}
+        >
+          {limitsShown ? 'Hide limits' : 'Limits'}
+        </button>
       </div>
       {shop && !shop.open && (
         <p className="closed-banner">The shop is closed: customers cannot order. Finish the queue below.</p>
@@ -56,6 +69,17 @@ export function QueuePage({ shopId }: { shopId: string }) {
             menu={shop.menu}
             pending={settings.drinksPending}
             onChange={(drinkId, available) => settings.setDrinkAvailable(drinkId, available)}
+          />
+        )}
+      </div>
+      <div id="limits-panel" hidden={!limitsShown}>
+        {shop && (
+          <ShopLimitsForm
+            limits={shop.limits}
+            pending={limitsUpdate.pending}
+            error={limitsUpdate.error}
+            onSave={limitsUpdate.save}
+            onEdit={limitsUpdate.reset}
           />
         )}
       </div>

@@ -4,6 +4,11 @@ import { ACTION_LABEL, actionsFor, type OrderAction } from '../utils/order-actio
 import { customerLabel, drinkSummary, orderNumberLabel } from '../utils/order-labels';
 import { AgeTimer } from './age-timer';
 
+/** The id of an order's action button, so that focus can be put on it once an action settles. */
+export function actionButtonId(orderId: string, action: OrderAction): string {
+  return `order-${orderId}-${action}`;
+}
+
 /** Props of {@link OrderCard}. */
 export interface OrderCardProps {
   order: Order;
@@ -63,6 +68,7 @@ export function OrderCard({
           {actions.map((action) => (
             <button
               key={action}
+              id={actionButtonId(order.orderId, action)}
               type="button"
               className={`button button--${action}`}
               disabled={pendingAction !== undefined}

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEFINITION } from '../../../testing/fixtures';
 import { graphSummary, WorkflowGraph } from './workflow-graph';
@@ -21,6 +21,17 @@ describe('WorkflowGraph', () => {
     expect(container.querySelector('[data-state="IsShopOpen"]')?.classList.contains('state-choice')).toBe(
       true,
     );
+  });
+
+  it('scrolls in a named region that a keyboard can reach, the drawing inside it', () => {
+    // Act
+    render(<WorkflowGraph definition={DEFINITION} label="OrderProcessor" />);
+
+    // Assert
+    const scroller = screen.getByRole('region', { name: 'OrderProcessor' });
+    expect(scroller.classList.contains('graph-scroll')).toBe(true);
+    expect(scroller.getAttribute('tabindex')).toBe('0');
+    expect(within(scroller).getByRole('img', { name: /^OrderProcessor: 6 states/ })).toBeTruthy();
   });
 
   it('draws an arrow per transition, Catch and Default included', () => {

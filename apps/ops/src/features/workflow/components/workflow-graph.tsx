@@ -48,7 +48,8 @@ export function graphSummary(
  * The state machine drawn as a graph from its ASL: a box per state (its type in the colour, the
  * running executions in a badge), an arrow per transition — `Next` solid, Choice rules and
  * `Default` blue, `Catch` red and dashed, loops curving round the right. One image whose name
- * ({@link graphSummary}) says what the drawing shows; each box has its name as a tooltip.
+ * ({@link graphSummary}) says what the drawing shows; each box has its name as a tooltip. The
+ * drawing sits in a region named `label` that scrolls and takes keyboard focus.
  */
 export function WorkflowGraph({
   definition,
@@ -60,7 +61,8 @@ export function WorkflowGraph({
   const layout = useMemo(() => layoutWorkflow(definition), [definition]);
   const arrow = useId();
   return (
-    <div className="graph-scroll">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the drawing scrolls; a keyboard must reach it to scroll it.
+    <section className="graph-scroll" aria-label={label} tabIndex={0}>
       <svg
         role="img"
         aria-label={graphSummary(label, layout.nodes.length, counts, current)}
@@ -100,7 +102,7 @@ export function WorkflowGraph({
           />
         ))}
       </svg>
-    </div>
+    </section>
   );
 }
 
