@@ -56,7 +56,7 @@ test('every screen of the three apps has no serious or critical axe violation', 
   const number = await orderDrink(phone.page, { drink: 'Latte', option: 'Oat' });
   await check(phone.page, 'customer order in the queue');
 
-  // The barista: a new order, the cancel dialog, the drinks panel, an order being made.
+  // The barista: a new order, the cancel dialog, the drinks and limits panels, an order being made.
   await expectNewOrder(barista.page, number);
   await check(barista.page, 'barista queue with an order');
   await barista.page.getByRole('button', { name: `Cancel order #${number}` }).click();
@@ -67,6 +67,10 @@ test('every screen of the three apps has no serious or critical axe violation', 
   await expect(barista.page.getByRole('switch', { name: 'Mocha' })).toBeVisible();
   await check(barista.page, 'barista drinks panel');
   await barista.page.getByRole('button', { name: 'Hide drinks' }).click();
+  await barista.page.getByRole('button', { name: 'Limits' }).click();
+  await expect(barista.page.getByRole('textbox', { name: 'Drinks per QR code' })).toBeVisible();
+  await check(barista.page, 'barista limits panel');
+  await barista.page.getByRole('button', { name: 'Hide limits' }).click();
   await makeOrder(barista.page, number);
   await expect(phone.page.getByRole('heading', { name: 'Being made' })).toBeVisible();
   await check(phone.page, 'customer order being made');
