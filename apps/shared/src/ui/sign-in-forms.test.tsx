@@ -1,5 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEvent, { type UserEvent } from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { useAuth } from '../auth/auth-provider';
 import { createFakeAuth, FAKE_CODE, FAKE_MAX_WRONG_CODES } from '../testing/fake-auth';
@@ -11,36 +11,49 @@ function Who() {
   return <section aria-label="signed in as">{identity?.username ?? ''}</section>;
 }
 
+/** The customer's form, with who is signed in beside it, on `auth`. */
+function renderEmailForm(auth = createFakeAuth()) {
+  renderWithServices(
+    <>
+      <EmailCodeSignInForm />
+      <Who />
+    </>,
+    { auth },
+  );
+  return auth;
+}
+
+/** Types Ada's email and asks for a code; answers the code field once it is there. */
+async function askForCode(user: UserEvent): Promise<HTMLElement> {
+  await user.type(screen.getByLabelText('Email'), 'ada@example.com');
+  await user.click(screen.getByRole('button', { name: 'Email me a code' }));
+  return screen.findByLabelText('One-time code');
+}
+
+const signedInAs = () => screen.getByLabelText('signed in as').textContent;
+
 describe('EmailCodeSignInForm', () => {
   it('asks for an email, then the code, and signs the customer in', async () => {
     // Arrange
     const user = userEvent.setup();
-    renderWithServices(
-      <>
-        <EmailCodeSignInForm />
-        <Who />
-      </>,
-    );
+    renderEmailForm();
 
     // Act
-    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
-    await user.click(screen.getByRole('button', { name: 'Email me a code' }));
-    await user.type(await screen.findByLabelText('One-time code'), FAKE_CODE);
+    await user.type(await askForCode(user), FAKE_CODE);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
     // Assert
-    await waitFor(() => expect(screen.getByLabelText('signed in as').textContent).toBe('ada@example.com'));
+    await waitFor(() => expect(signedInAs()).toBe('ada@example.com'));
   });
 
   it('says so when the code is wrong, and lets the customer try again', async () => {
     // Arrange
     const user = userEvent.setup();
-    renderWithServices(<EmailCodeSignInForm />);
-    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
-    await user.click(screen.getByRole('button', { name: 'Email me a code' }));
+    renderEmailForm();
+    const codeField = await askForCode(user);
 
     // Act
-    await user.type(await screen.findByLabelText('One-time code'), '999999');
+    await user.type(codeField, '999999');
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
 
     // Assert
@@ -51,17 +64,8 @@ describe('EmailCodeSignInForm', () => {
   it('says an expired code has expired, not that a password is wrong, and sends a new one', async () => {
     // Arrange
     const user = userEvent.setup();
-    const auth = createFakeAuth();
-    renderWithServices(
-      <>
-        <EmailCodeSignInForm />
-        <Who />
-      </>,
-      { auth },
-    );
-    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
-    await user.click(screen.getByRole('button', { name: 'Email me a code' }));
-    await user.type(await screen.findByLabelText('One-time code'), FAKE_CODE);
+    const auth = renderEmailForm();
+    await user.type(await askForCode(user), FAKE_CODE);
     auth.expireCode();
 
     // Act
@@ -73,15 +77,14 @@ describe('EmailCodeSignInForm', () => {
 
     // Assert
     expect(refusal).toBe('That code has expired. Send a new one.');
-    await waitFor(() => expect(screen.getByLabelText('signed in as').textContent).toBe('ada@example.com'));
+    await waitFor(() => expect(signedInAs()).toBe('ada@example.com'));
   });
 
   it('after too many wrong codes, asks for a new code instead of another try', async () => {
     // Arrange
     const user = userEvent.setup();
-    renderWithServices(<EmailCodeSignInForm />);
-    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
-    await user.click(screen.getByRole('button', { name: 'Email me a code' }));
+    renderEmailForm();
+    await askForCode(user);
 
     // Act
     for (let attempt = 1; attempt <= FAKE_MAX_WRONG_CODES; attempt++) {
@@ -103,19 +106,11 @@ describe('EmailCodeSignInForm', () => {
   it('confirms an account left unconfirmed, then asks for the sign-in code', async () => {
     // Arrange
     const user = userEvent.setup();
-    const auth = createFakeAuth({ unconfirmed: ['ada@example.com'] });
-    renderWithServices(
-      <>
-        <EmailCodeSignInForm />
-        <Who />
-      </>,
-      { auth },
-    );
-    await user.type(screen.getByLabelText('Email'), 'ada@example.com');
-    await user.click(screen.getByRole('button', { name: 'Email me a code' }));
+    renderEmailForm(createFakeAuth({ unconfirmed: ['ada@example.com'] }));
+    const codeField = await askForCode(user);
 
     // Act
-    await user.type(await screen.findByLabelText('One-time code'), FAKE_CODE);
+    await user.type(codeField, FAKE_CODE);
     await user.click(screen.getByRole('button', { name: 'Sign in' }));
     const hint = (await screen.findByText(/Your email is confirmed/)).textContent;
     await user.type(screen.getByLabelText('One-time code'), FAKE_CODE);
@@ -123,7 +118,7 @@ describe('EmailCodeSignInForm', () => {
 
     // Assert
     expect(hint).toContain('We sent one more code');
-    await waitFor(() => expect(screen.getByLabelText('signed in as').textContent).toBe('ada@example.com'));
+    await waitFor(() => expect(signedInAs()).toBe('ada@example.com'));
   });
 });
 
@@ -150,6 +145,6 @@ describe('StaffSignInForm', () => {
 
     // Assert
     expect(refusal).toMatch(/username or password is not right/);
-    await waitFor(() => expect(screen.getByLabelText('signed in as').textContent).toBe('barista'));
+    await waitFor(() => expect(signedInAs()).toBe('barista'));
   });
 });

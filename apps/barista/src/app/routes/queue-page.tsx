@@ -41,24 +41,8 @@ export function QueuePage({ shopId }: { shopId: string }) {
             onChange={(open) => settings.setOpen(open)}
           />
         )}
-        <button
-          type="button"
-          className="button"
-          aria-expanded={menuShown}
-          aria-controls="menu-panel"
-          onClick={() => setMenuShown((shown) => !shown)}
-        >
-          {menuShown ? 'Hide drinks' : 'Drinks'}
-        </button>
-        <button
-          type="button"
-          className="button"
-          aria-expanded={limitsShown}
-          aria-controls="limits-panel"
-          onClick={() => setLimitsShown((shown) => !shown)}
-        >
-          {limitsShown ? 'Hide limits' : 'Limits'}
-        </button>
+        <PanelToggle panelId="menu-panel" label="Drinks" shown={menuShown} onToggle={setMenuShown} />
+        <PanelToggle panelId="limits-panel" label="Limits" shown={limitsShown} onToggle={setLimitsShown} />
       </div>
       {shop && !shop.open && (
         <p className="closed-banner">The shop is closed: customers cannot order. Finish the queue below.</p>
@@ -107,5 +91,30 @@ export function QueuePage({ shopId }: { shopId: string }) {
         onAction={(order, action, reason) => void actions.run(order, action, reason)}
       />
     </div>
+  );
+}
+
+/** The toolbar button that shows or hides a panel: "Drinks" / "Hide drinks". */
+function PanelToggle({
+  panelId,
+  label,
+  shown,
+  onToggle,
+}: {
+  panelId: string;
+  label: string;
+  shown: boolean;
+  onToggle: (shown: boolean) => void;
+}) {
+  return (
+    <button
+      type="button"
+      className="button"
+      aria-expanded={shown}
+      aria-controls={panelId}
+      onClick={() => onToggle(!shown)}
+    >
+      {shown ? `Hide ${label.toLowerCase()}` : label}
+    </button>
   );
 }
