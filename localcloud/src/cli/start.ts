@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UserPasswordRefusedError } from '../bootstrap/apply-declaration.js';
 import type { ResourceDeclaration } from '../bootstrap/resource-declaration.js';
+import { DEFAULT_PASSWORD_POLICY, passwordPolicyWords } from '../cognito/index.js';
 import { COGNITO_WEB_PATH, LocalCloud } from '../local-cloud.js';
 import { StoreLockedError } from '../stepfunctions/engine/engine.js';
 import { landingPage } from '../web/landing-page.js';
@@ -128,7 +129,7 @@ try {
     say(error.message);
   } else if (error instanceof UserPasswordRefusedError) {
     say(
-      `STAFF_PASSWORD is refused (${error.problem}): the user pool asks for 8 characters or more, with upper and lower case letters, a digit and a symbol.`,
+      `STAFF_PASSWORD is refused (${error.problem}): the user pool asks for ${passwordPolicyWords(DEFAULT_PASSWORD_POLICY)}.`,
     );
   } else if (error instanceof StoreLockedError) {
     say(`${error.message}. Stop the other instance, or use --data-dir for a separate shop.`);

@@ -15,7 +15,7 @@ export {
 export { CognitoError, type CognitoErrorCode } from './errors.js';
 export type { PublicApiHandler } from './http/public-api-handler.js';
 export type { NewAppClient } from './pools/app-clients.js';
-export { DEFAULT_PASSWORD_POLICY } from './pools/password-policy.js';
+export { DEFAULT_PASSWORD_POLICY, passwordPolicyWords } from './pools/password-policy.js';
 export type { NewUserPool } from './pools/user-pools.js';
 export type { FirstAuthFactor, PasswordPolicy, UserStatus } from './records.js';
 export type { NewAdminUser } from './users/admin-users.js';

@@ -62,8 +62,7 @@ export class IotBroker<Principal = unknown> {
     noServer: true,
     maxPayload: MAX_WEBSOCKET_MESSAGE_BYTES,
   });
-  /** When each authenticated client's connection must end (see {@link MqttAuthorizer.connectionEndsAt}). */
-  private readonly connectionEnds = new WeakMap<Client, Date>();
+  /** The timers that close connections whose credentials expire (see {@link MqttAuthorizer.connectionEndsAt}). */
   private readonly endTimers = new WeakMap<Client, NodeJS.Timeout>();
   private readonly attachments: Attachment[] = [];
 
@@ -81,10 +80,7 @@ export class IotBroker<Principal = unknown> {
       });
       this.aedes.handle(createWebSocketStream(socket), request);
     });
-    aedes.on('client', (client) => {
-      this.connected.set(client.id, client);
-      this.closeAtItsEnd(client);
-    });
+    aedes.on('client', (client) => this.connected.set(client.id, client));
     aedes.on('clientDisconnect', (client) => {
       if (this.connected.get(client.id) === client) this.connected.delete(client.id);
       clearTimeout(this.endTimers.get(client));
@@ -188,7 +184,6 @@ export class IotBroker<Principal = unknown> {
               this.principals.set(client, principal);
               const end = authorizer.connectionEndsAt?.(principal);
               if (end && end.getTime() <= Date.now()) return refuse('its credentials have expired');
-              if (end) this.connectionEnds.set(client, end);
             }
             done(null, true);
           },
@@ -212,6 +207,13 @@ export class IotBroker<Principal = unknown> {
           },
         );
     };
+
+    // Once connected (a connection refused at CONNECT has nothing to close), from its principal.
+    this.aedes.on('client', (client) => {
+      const principal = this.principals.get(client);
+      const end = principal === undefined ? undefined : authorizer.connectionEndsAt?.(principal);
+      if (end) this.closeAt(client, end);
+    });
 
     this.aedes.on('unsubscribe', (filters, client) => {
       for (const filter of filters) this.granted.get(client)?.delete(filter);
@@ -251,9 +253,7 @@ export class IotBroker<Principal = unknown> {
    * Closes a connection when the authorizer said it ends (its credentials expire), as IoT Core does
    * at a custom authorizer's `disconnectAfterInSeconds`; the client reconnects with fresh ones.
    */
-  private closeAtItsEnd(client: Client): void {
-    const end = this.connectionEnds.get(client);
-    if (!end) return;
+  private closeAt(client: Client, end: Date): void {
     const close = () => {
       this.logger.warn(`[iot] connection of ${client.id} closed: its credentials expired`);
       client.close();

@@ -120,7 +120,7 @@ describe('npm start (the local cloud CLI)', { timeout: 150_000 }, () => {
     // Assert
     expect(code).toBe(1);
     expect(started.output()).toContain(
-      'STAFF_PASSWORD is refused (Password did not conform with policy: Password must have uppercase characters)',
+      'STAFF_PASSWORD is refused (Password did not conform with policy: Password must have uppercase characters): the user pool asks for 8 characters or more, with upper and lower case letters, a digit and a symbol.',
     );
     expect(started.output()).not.toMatch(/\n\s+at /);
   });

@@ -50,6 +50,11 @@ export function urlFor(apiUrl: string, path: string): string {
   return `${base}${path}`;
 }
 
+/** The error of a request that could not reach the server (offline): retryable. */
+function unreachable(cause: unknown): ApiError {
+  return new ApiError(NETWORK_ERROR, 0, 'Could not reach the server', undefined, { cause });
+}
+
 /** A client of the API described by the backend's `Api` route table; see {@link ApiClient}. */
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const fetcher = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
@@ -64,7 +69,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         token = await options.getToken();
       } catch (cause) {
         // The session could not be refreshed (offline): the request cannot go as the caller.
-        throw new ApiError(NETWORK_ERROR, 0, 'Could not reach the server', undefined, { cause });
+        throw unreachable(cause);
       }
       if (token) headers.authorization = `Bearer ${token}`;
       if (input.idempotencyKey) headers[IDEMPOTENCY_KEY_HEADER] = input.idempotencyKey;
@@ -79,7 +84,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         });
       } catch (cause) {
         if (input.signal?.aborted) throw cause;
-        throw new ApiError(NETWORK_ERROR, 0, 'Could not reach the server', undefined, { cause });
+        throw unreachable(cause);
       }
       if (!response.ok) throw await apiErrorOf(response);
       const parsed = route.response.safeParse(await response.json());

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PASSWORD_POLICY, passwordPolicyFrom, passwordProblem } from './password-policy.js';
+import {
+  DEFAULT_PASSWORD_POLICY,
+  passwordPolicyFrom,
+  passwordPolicyWords,
+  passwordProblem,
+} from './password-policy.js';
 
 describe('passwordProblem with the default policy', () => {
   it.each([
@@ -28,5 +33,31 @@ describe('passwordPolicyFrom', () => {
     // Assert
     expect(passwordProblem(policy, 'simple')).toBeUndefined();
     expect(passwordProblem(policy, 'short')).toBe('Password not long enough');
+  });
+});
+
+describe('passwordPolicyWords', () => {
+  it.each([
+    [
+      DEFAULT_PASSWORD_POLICY,
+      '8 characters or more, with upper and lower case letters, a digit and a symbol',
+    ],
+    [
+      { ...DEFAULT_PASSWORD_POLICY, RequireLowercase: false, RequireSymbols: false },
+      '8 characters or more, with an upper case letter and a digit',
+    ],
+    [
+      {
+        ...DEFAULT_PASSWORD_POLICY,
+        MinimumLength: 12,
+        RequireUppercase: false,
+        RequireNumbers: false,
+        RequireSymbols: false,
+      },
+      '12 characters or more, with a lower case letter',
+    ],
+    [passwordPolicyFrom({ MinimumLength: 6 }), '6 characters or more'],
+  ])('words %o as "%s"', (policy, words) => {
+    expect(passwordPolicyWords(policy)).toBe(words);
   });
 });

@@ -49,6 +49,26 @@ export function passwordProblem(policy: PasswordPolicy, password: string): strin
   return undefined;
 }
 
+/**
+ * What `policy` asks of a password, for a person: e.g. "8 characters or more, with upper and
+ * lower case letters, a digit and a symbol".
+ */
+export function passwordPolicyWords(policy: PasswordPolicy): string {
+  const kinds = [
+    policy.RequireUppercase && policy.RequireLowercase
+      ? 'upper and lower case letters'
+      : policy.RequireUppercase
+        ? 'an upper case letter'
+        : policy.RequireLowercase && 'a lower case letter',
+    policy.RequireNumbers && 'a digit',
+    policy.RequireSymbols && 'a symbol',
+  ].filter((kind): kind is string => typeof kind === 'string');
+  const length = `${policy.MinimumLength} characters or more`;
+  if (kinds.length === 0) return length;
+  const last = kinds.pop();
+  return `${length}, with ${kinds.length > 0 ? `${kinds.join(', ')} and ${last}` : last}`;
+}
+
 /** Throws `InvalidPasswordException` when `password` breaks the policy. */
 export function assertPasswordConforms(policy: PasswordPolicy, password: string): void {
   const problem = passwordProblem(policy, password);
