@@ -111,6 +111,7 @@ export const resources = {
         ...orderProcessorSubstitutions,
         OrdersTable: { table: 'orders' },
         ShopsTable: { table: 'shops' },
+        CodesTable: { table: 'codes' },
         CustomersTable: { table: 'customers' },
         EventBus: { eventBus: BUS_NAME },
       },

@@ -1,4 +1,5 @@
 import { DescribeExecutionCommand, ListExecutionsCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EventType } from '../src/contracts/events.js';
 import { type DrinkChoice, type Order, OrderReason, OrderState } from '../src/contracts/orders.js';
@@ -24,6 +25,10 @@ import {
   readSlotHolders,
   startOrderCloud,
 } from './support/order-processor-cloud.js';
+import { arrangeRemaining, readRemaining } from './support/shop-cloud.js';
+
+/** The QR code period the arranged orders took their drink from. */
+const CODE_PERIOD = 1_000;
 
 const LATTE: DrinkChoice = { drinkId: 'latte', modifiers: { milk: 'Oat', size: 'Large' } };
 
@@ -125,29 +130,69 @@ describe('OrderProcessor: admission', () => {
       event: EventType.CapacityFull,
       openOrders: 2,
     },
-  ])('rejects an order when $case, takes no slot and gives the customer their drink back', async (c) => {
-    // Arrange
-    const shopId = await arrangeShop(t.db, c.shop);
-    const ref = await arrangeOrder(t.db, shopId);
+  ])(
+    'rejects an order when $case, takes no slot, and gives the customer their drink back and the code its drink',
+    async (c) => {
+      // Arrange: the code the order was scanned from has 3 drinks left after it
+      const shopId = await arrangeShop(t.db, c.shop);
+      const ref = await arrangeOrder(t.db, shopId, undefined, CODE_PERIOD);
+      await arrangeRemaining(t.db, shopId, CODE_PERIOD, 3);
+
+      // Act
+      await putNewOrders(t.events, [ref]);
+
+      // Assert
+      expect((await executionEnd(t.sfn, t.db, ref.orderId)).status).toBe('SUCCEEDED');
+      expect(await readOrder(t.db, ref.orderId)).toMatchObject({
+        state: OrderState.Rejected,
+        shopState: `${shopId}#REJECTED`,
+        reason: c.reason,
+      });
+      expect(await readCounters(t.db, shopId)).toEqual({ openOrders: c.openOrders, orderNumber: 0 });
+      expect(await readCustomer(t.db, ref)).toEqual({ dayCount: 0 });
+      expect(await readRemaining(t.db, shopId, CODE_PERIOD)).toBe(4);
+      expect((await t.log.waitFor(c.event, ref.orderId)).detail).toEqual(ref);
+      expect((await t.log.waitFor(EventType.OrderFinished, ref.orderId)).detail).toEqual({
+        ...ref,
+        state: OrderState.Rejected,
+      });
+      expect(t.log.typesOf(ref.orderId)).not.toContain(EventType.WorkflowStarted);
+    },
+  );
+
+  it('gives a rejected order’s drink back to its code once, however often the step runs', async () => {
+    // Arrange: the drink was given back by a run of the step whose answer was lost
+    const shopId = await arrangeShop(t.db, { open: false });
+    const ref = await arrangeOrder(t.db, shopId, undefined, CODE_PERIOD);
+    await t.db.send(
+      new PutCommand({
+        TableName: 'codes',
+        Item: { shopId, period: CODE_PERIOD, remaining: 4, returnedBy: new Set([ref.orderId]) },
+      }),
+    );
 
     // Act
     await putNewOrders(t.events, [ref]);
 
     // Assert
     expect((await executionEnd(t.sfn, t.db, ref.orderId)).status).toBe('SUCCEEDED');
-    expect(await readOrder(t.db, ref.orderId)).toMatchObject({
-      state: OrderState.Rejected,
-      shopState: `${shopId}#REJECTED`,
-      reason: c.reason,
-    });
-    expect(await readCounters(t.db, shopId)).toEqual({ openOrders: c.openOrders, orderNumber: 0 });
-    expect(await readCustomer(t.db, ref)).toEqual({ dayCount: 0 });
-    expect((await t.log.waitFor(c.event, ref.orderId)).detail).toEqual(ref);
-    expect((await t.log.waitFor(EventType.OrderFinished, ref.orderId)).detail).toEqual({
-      ...ref,
-      state: OrderState.Rejected,
-    });
-    expect(t.log.typesOf(ref.orderId)).not.toContain(EventType.WorkflowStarted);
+    expect(await readOrder(t.db, ref.orderId)).toMatchObject({ state: OrderState.Rejected });
+    expect(await readRemaining(t.db, shopId, CODE_PERIOD)).toBe(4);
+  });
+
+  it('rejects an order placed before orders named their code, giving back no drink', async () => {
+    // Arrange
+    const shopId = await arrangeShop(t.db, { open: false });
+    const ref = await arrangeOrder(t.db, shopId);
+    await arrangeRemaining(t.db, shopId, CODE_PERIOD, 3);
+
+    // Act
+    await putNewOrders(t.events, [ref]);
+
+    // Assert
+    expect((await executionEnd(t.sfn, t.db, ref.orderId)).status).toBe('SUCCEEDED');
+    expect(await readOrder(t.db, ref.orderId)).toMatchObject({ state: OrderState.Rejected });
+    expect(await readRemaining(t.db, shopId, CODE_PERIOD)).toBe(3);
   });
 
   it('acts once on a NewOrder delivered twice', async () => {

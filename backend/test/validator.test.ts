@@ -398,6 +398,34 @@ describe('POST /api/shops/{shopId}/orders', () => {
     expect((await qrCode(shopId)).remaining).toBe(0);
   }, 120_000);
 
+  it('gives the code back the drinks of orders the workflow rejected: customers scanning together into the last slot', async () => {
+    // Arrange: one slot, and customers scanning together all pass the validator's look at the queue
+    const shopId = await shop({ limits: { capacity: 1 } });
+    const { token } = await qrCodeLasting(shopId, 1);
+    const customers = await Promise.all(Array.from({ length: 10 }, t.newCustomer));
+
+    // Act
+    const responses = await Promise.all(customers.map((c) => order(shopId, c.token, token)));
+
+    // Assert: one admitted, the others rejected (queue-full) by the workflow or refused by the validator
+    const placed = await Promise.all(responses.filter((r) => r.status === 202).map(accepted));
+    const ended = await Promise.all(
+      placed.map(({ orderId }) =>
+        orderWhen(
+          t.db,
+          orderId,
+          (o) => o.state === OrderState.Rejected || o.taskTokenFor === TaskTokenFor.Drink,
+        ),
+      ),
+    );
+    expect(ended.filter((o) => o.state === OrderState.Created)).toHaveLength(1);
+    const rejected = ended.filter((o) => o.state === OrderState.Rejected);
+    expect(rejected.length).toBeGreaterThan(0);
+    expect(rejected.every((o) => o.reason === 'queue-full')).toBe(true);
+    await Promise.all(rejected.map((o) => t.log.waitFor(EventType.OrderFinished, o.orderId)));
+    expect((await qrCode(shopId)).remaining).toBe(LIMITS.drinksPerCode - 1);
+  });
+
   describe('Idempotency-Key', () => {
     it('answers a retry with the first order, using no second drink', async () => {
       const shopId = await shop();

@@ -26,6 +26,11 @@ export const OrderItemSchema = OrderSchema.extend({
    * claimed again: only then is an `unmake` on a `SUBMITTED` order a repeat of the one that made it so.
    */
   released: z.literal(true).optional(),
+  /**
+   * The QR code period whose drink the validator took for the order: the workflow gives the drink
+   * back to that code if it rejects the order (it was never admitted).
+   */
+  codePeriod: z.int().optional(),
 });
 
 /** See {@link OrderItemSchema}. */

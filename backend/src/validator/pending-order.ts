@@ -13,12 +13,14 @@ export interface NewOrderRef {
 
 /**
  * Writes an accepted order `PENDING`, as the OrderProcessor expects to find it (backend/README
- * "Data"): the references, the customer's name, `state`, `shopState` for the shop's queue index, `createdAt` and
- * `updatedAt`. A fresh id never exists; the condition guards it anyway.
+ * "Data"): the references, the customer's name, the period of the code it took a drink from,
+ * `state`, `shopState` for the shop's queue index, `createdAt` and `updatedAt`. A fresh id never
+ * exists; the condition guards it anyway.
  */
 export async function writePendingOrder(
   ref: NewOrderRef,
   customerName: string | undefined,
+  codePeriod: number,
   now: Date,
 ): Promise<void> {
   const time = now.toISOString();
@@ -27,6 +29,7 @@ export async function writePendingOrder(
     Item: {
       ...ref,
       ...(customerName && { customerName }),
+      codePeriod,
       state: OrderState.Pending,
       shopState: shopStateKey(ref.shopId, OrderState.Pending),
       createdAt: time,

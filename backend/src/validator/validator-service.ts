@@ -218,7 +218,7 @@ async function acceptOrder(
   try {
     drinkTaken = await takeDrink(shopId, accepted.period, shop.limits.drinksPerCode);
     if (!drinkTaken) throw new TokenUsedUpError();
-    await writePendingOrder(ref, name, now);
+    await writePendingOrder(ref, name, accepted.period, now);
     orderWritten = true;
     await publishEvent({ type: EventType.NewOrder, detail: ref });
   } catch (error) {

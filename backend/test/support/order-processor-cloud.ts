@@ -236,12 +236,14 @@ let orders = 0;
 
 /**
  * Writes what the validator writes when it accepts a QR token: the customer reserved (their open
- * order, the day's first drink) and the order `PENDING`.
+ * order, the day's first drink) and the order `PENDING`, with the period of the code it took a
+ * drink from when `codePeriod` is given (orders placed before the validator wrote it have none).
  */
 export async function arrangeOrder(
   db: DynamoDBDocumentClient,
   shopId: string,
   userId?: string,
+  codePeriod?: number,
 ): Promise<OrderRef> {
   const n = ++orders;
   const ref = { shopId, orderId: `order-${process.pid}-${n}`, userId: userId ?? `user-${process.pid}-${n}` };
@@ -262,6 +264,7 @@ export async function arrangeOrder(
       TableName: 'orders',
       Item: {
         ...ref,
+        ...(codePeriod !== undefined && { codePeriod }),
         state: OrderState.Pending,
         shopState: shopStateKey(shopId, OrderState.Pending),
         createdAt: now,

@@ -81,6 +81,19 @@ describe('DisplayPage', () => {
     await waitFor(() => expect(callsOf(api, 'getQrCode')).toBe(2), { timeout: 3000 });
   });
 
+  it('asks for the exact count when an order is rejected: its drink went back to the code', async () => {
+    let remaining = 0;
+    const { deliver } = setup({ getQrCode: () => aCode('t1', remaining) });
+    expect(await screen.findByText(/New orders open at/)).toBeTruthy();
+    remaining = 1;
+    await deliver(shopQueueTopic('main'), {
+      type: EventType.CapacityFull,
+      detail: { shopId: 'main', orderId: 'late', userId: 'u1' },
+      time: iso(0),
+    });
+    await waitFor(() => expect(drinksLeft()).toBe('1 drink left on this code'), { timeout: 3000 });
+  });
+
   it('shows the new drink count at once when a barista changes the drinks per code', async () => {
     let drinksPerCode = 8;
     const { deliver } = setup({ getQrCode: () => aCode('t1', drinksPerCode) });

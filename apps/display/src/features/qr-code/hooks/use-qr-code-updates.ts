@@ -19,11 +19,17 @@ export const RECOUNT_DELAY_MS = 1000;
 export const QR_CODE_CONFIG_PARTS: readonly ConfigPart[] = ['limits'];
 
 /**
+ * The rejections of an order the validator had accepted: the workflow gives the drink it took back
+ * to its code before it says so.
+ */
+const DRINK_GIVEN_BACK: ReadonlySet<string> = new Set([EventType.CapacityFull, EventType.ShopUnavailable]);
+
+/**
  * The handler of `shops/{shopId}/queue` and `shops/{shopId}/config` messages for the QR code: each
  * `Validator.NewOrder` (a customer took a drink from the code) counts one drink down at once, and
- * shortly after the display asks the server for the exact count; a `ConfigChanged` of the limits
- * (a barista changed `drinksPerCode`, say) asks for the code again at once, since the count shown
- * may no longer hold.
+ * shortly after the display asks the server for the exact count, as it does after a rejection (the
+ * drink went back to the code); a `ConfigChanged` of the limits (a barista changed
+ * `drinksPerCode`, say) asks for the code again at once, since the count shown may no longer hold.
  */
 export function useQrCodeUpdates(shopId: string): (message: PublicMessage) => void {
   const queryClient = useQueryClient();
@@ -38,8 +44,11 @@ export function useQrCodeUpdates(shopId: string): (message: PublicMessage) => vo
         }
         return;
       }
-      if (message.type !== EventType.NewOrder) return;
-      queryClient.setQueryData<QrCodeResponse>(key, (qr) => (qr ? takeDrink(qr) : qr));
+      if (message.type === EventType.NewOrder) {
+        queryClient.setQueryData<QrCodeResponse>(key, (qr) => (qr ? takeDrink(qr) : qr));
+      } else if (!DRINK_GIVEN_BACK.has(message.type)) {
+        return;
+      }
       if (recount.current === undefined) {
         recount.current = setTimeout(() => {
           recount.current = undefined;
