@@ -1,5 +1,6 @@
 import type { ResourceDeclaration } from '@coffee/localcloud';
 import { ALL_EVENT_TYPES, BUS_NAME, EventType, eventPattern } from './contracts/events.js';
+import { MQTT_CLIENT_IDS } from './contracts/mqtt-client-id.js';
 import { StaffAccount, StaffGroup } from './contracts/roles.js';
 import { policyTopicFilter, SIGNED_IN_USER, TopicKind } from './contracts/topics.js';
 import { orderProcessorSubstitutions } from './orders/order-processor.js';
@@ -161,14 +162,25 @@ export const resources = {
     handler: 'handler',
     environment: apiEnvironment,
   },
-  /** Who may subscribe to which topics (DESIGN "MQTT topics"); clients publish nothing. */
+  /**
+   * Who may subscribe to which topics (DESIGN "MQTT topics"), with which client ids
+   * (`contracts/mqtt-client-id.ts`); clients publish nothing.
+   */
   iot: {
     userPool: 'coffee',
     /** On AWS, IoT Core asks this function for each connection's policy; the ID token is the `token` query parameter. */
     authorizer: { function: 'iotAuthorizer', tokenKey: 'token' },
     policies: [
-      { principal: 'anonymous', subscribe: [policyTopicFilter(TopicKind.ShopConfig, '+')] },
-      { principal: 'authenticated', subscribe: [policyTopicFilter(TopicKind.UserOrders, SIGNED_IN_USER)] },
+      {
+        principal: 'anonymous',
+        connect: [MQTT_CLIENT_IDS.anonymous],
+        subscribe: [policyTopicFilter(TopicKind.ShopConfig, '+')],
+      },
+      {
+        principal: 'authenticated',
+        connect: [MQTT_CLIENT_IDS.signedIn],
+        subscribe: [policyTopicFilter(TopicKind.UserOrders, SIGNED_IN_USER)],
+      },
       ...Object.values(StaffGroup).map((group) => ({
         principal: { group },
         subscribe: [policyTopicFilter(TopicKind.ShopQueue, '+')],

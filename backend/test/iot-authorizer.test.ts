@@ -1,6 +1,7 @@
 import { InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { policyAuthorizer } from '@coffee/localcloud';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mqttClientId } from '../src/contracts/mqtt-client-id.js';
 import { StaffGroup } from '../src/contracts/roles.js';
 import type { IotAuthorizerEvent, IotAuthorizerResponse } from '../src/realtime/iot-authorizer.js';
 import type { IotAction, IotPolicyDocument } from '../src/realtime/policy-document.js';
@@ -31,7 +32,7 @@ function connection(queryString?: string): IotAuthorizerEvent {
     protocolData: {
       tls: { serverName: 'example-ats.iot.us-east-1.amazonaws.com' },
       http: { headers: {}, ...(queryString !== undefined && { queryString }) },
-      mqtt: { clientId: 'pubsub-0f0e0d0c' },
+      mqtt: { clientId: 'anonymous.0f0e0d0c' },
     },
     connectionMetadata: { id: 'a1b2c3' },
   };
@@ -72,7 +73,7 @@ describe('the IoT Core custom authorizer', () => {
 
     expect(response).toMatchObject({ isAuthenticated: true, principalId: 'anonymous' });
     expect(grants(response)).toEqual({
-      'iot:Connect': [`${IOT}:client/*`],
+      'iot:Connect': [`${IOT}:client/anonymous.*`],
       'iot:Subscribe': [`${IOT}:topicfilter/shops/*/config`],
       'iot:Receive': [`${IOT}:topic/shops/*/config`],
     });
@@ -97,7 +98,7 @@ describe('the IoT Core custom authorizer', () => {
     expect(response.principalId).toBe(customer.userId.replaceAll('-', ''));
     expect(response.principalId).toMatch(/^[a-zA-Z0-9]{1,128}$/);
     expect(grants(response)).toEqual({
-      'iot:Connect': [`${IOT}:client/*`],
+      'iot:Connect': [`${IOT}:client/anonymous.*`, `${IOT}:client/${customer.userId}.*`],
       'iot:Subscribe': [
         `${IOT}:topicfilter/shops/*/config`,
         `${IOT}:topicfilter/users/${customer.userId}/orders`,
@@ -126,7 +127,7 @@ describe('the IoT Core custom authorizer', () => {
 
     expect(response).toMatchObject({ isAuthenticated: true, principalId: sub.replaceAll('-', '') });
     expect(grants(response)).toEqual({
-      'iot:Connect': [`${IOT}:client/*`],
+      'iot:Connect': [`${IOT}:client/anonymous.*`, `${IOT}:client/${sub}.*`],
       'iot:Subscribe': [
         `${IOT}:topicfilter/shops/*/config`,
         `${IOT}:topicfilter/users/${sub}/orders`,
@@ -167,7 +168,7 @@ describe('the IoT Core custom authorizer', () => {
     expect(response.policyDocuments).toEqual([]);
   });
 
-  it('grants on AWS exactly what the local broker allows, from the same declared policies', async () => {
+  it('grants on AWS exactly what the local broker allows, from the same declared policies: topics and client ids', async () => {
     const principals = [
       { name: 'anonymous', token: undefined },
       { name: 'customer', token: customer.token },
@@ -203,6 +204,24 @@ describe('the IoT Core custom authorizer', () => {
         if (!/[+#]/.test(filter))
           expect(allows(document, 'iot:Receive', `topic/${filter}`), `${name} ${filter}`).toBe(local);
       }
+      const clientIds = [
+        mqttClientId(undefined, 'tab1'),
+        mqttClientId(sub, 'tab1'),
+        mqttClientId(claimsOf(customer.token).sub, 'tab1'),
+        mqttClientId('someone-else', 'tab1'),
+        `${sub}-tab1`,
+        'mqttjs_0f0e0d0c',
+      ];
+      for (const clientId of clientIds) {
+        const local = (await broker.authenticate({ clientId, ...(token && { token }) })) !== false;
+        expect(allows(document, 'iot:Connect', `client/${clientId}`), `${name} ${clientId}`).toBe(local);
+      }
+      expect(
+        await broker.authenticate({
+          clientId: mqttClientId('someone-else', 'tab1'),
+          ...(token && { token }),
+        }),
+      ).toBe(false);
       expect(document.Statement.map((statement) => statement.Action)).not.toContain('iot:Publish');
       expect(JSON.stringify(document).length).toBeLessThanOrEqual(2048);
     }

@@ -8,10 +8,11 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { LocalCloud } from '@coffee/localcloud';
-import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mqttClientId } from '../src/contracts/mqtt-client-id.js';
 import { shopConfigTopic, shopQueueTopic, userOrdersTopic } from '../src/contracts/topics.js';
 import { resources } from '../src/resources.js';
+import { connectMqtt } from './support/mqtt-client.js';
 
 const PASSWORD = 'Test-Password-1';
 const dataDir = mkdtempSync(join(tmpdir(), 'backend-mqtt-'));
@@ -51,9 +52,7 @@ function subOf(token: string): string {
 
 /** The SUBACK codes a client gets for each filter (0 granted, 128 refused). */
 async function subscribe(token: string | undefined, filters: string[]): Promise<number[]> {
-  const client = await mqtt.connectAsync(token ? `${mqttUrl}?token=${token}` : mqttUrl, {
-    reconnectPeriod: 0,
-  });
+  const client = await connectMqtt(mqttUrl, token);
   try {
     const granted = await client.subscribeAsync(filters, { qos: 1 });
     return granted.map((grant) => grant.qos);
@@ -168,8 +167,53 @@ describe('who may subscribe to which topic (DESIGN "MQTT topics")', () => {
   it('refuses a connection whose token does not verify', async () => {
     const token = await idToken('barista');
     const forged = `${token.slice(0, -4)}AAAA`;
-    await expect(mqtt.connectAsync(`${mqttUrl}?token=${forged}`, { reconnectPeriod: 0 })).rejects.toThrow(
-      /[Nn]ot authorized/,
-    );
+    await expect(connectMqtt(mqttUrl, forged)).rejects.toThrow(/[Nn]ot authorized/);
   });
 });
+
+describe('who may connect with which client id', () => {
+  let ada: string;
+  let bob: string;
+  beforeAll(async () => {
+    [ada, bob] = await Promise.all([
+      idToken('ada-ids@example.com', true),
+      idToken('bob-ids@example.com', true),
+    ]);
+  });
+
+  it('keeps a customer’s connection theirs: another user, or an anonymous client, cannot take its id over', async () => {
+    // Arrange: Ada follows her orders
+    const adaClientId = mqttClientId(subOf(ada), 'phone');
+    const adaClient = await connectMqtt(mqttUrl, ada, { clientId: adaClientId });
+    const closed = new Promise<void>((resolve) => adaClient.once('close', () => resolve()));
+
+    try {
+      // Act / Assert: connecting with her client id is refused to everyone but her
+      await expect(connectMqtt(mqttUrl, bob, { clientId: adaClientId })).rejects.toThrow(/[Nn]ot authorized/);
+      await expect(connectMqtt(mqttUrl, undefined, { clientId: adaClientId })).rejects.toThrow(
+        /[Nn]ot authorized/,
+      );
+      await expect(connectMqtt(mqttUrl, bob, { clientId: 'mqttjs_0f0e0d0c' })).rejects.toThrow(
+        /[Nn]ot authorized/,
+      );
+
+      // Assert: her connection is still up and still gets what she subscribed to
+      expect(await Promise.race([closed.then(() => 'closed'), sleep(300).then(() => 'up')])).toBe('up');
+      expect(adaClient.connected).toBe(true);
+      await expect(adaClient.subscribeAsync(userOrdersTopic(subOf(ada)), { qos: 1 })).resolves.toBeDefined();
+    } finally {
+      await adaClient.endAsync(true);
+    }
+  });
+
+  it('lets a user connect from several tabs at once, each with a client id of its own', async () => {
+    const tabs = await Promise.all([connectMqtt(mqttUrl, ada), connectMqtt(mqttUrl, ada)]);
+    try {
+      expect(tabs.map((tab) => tab.connected)).toEqual([true, true]);
+    } finally {
+      await Promise.all(tabs.map((tab) => tab.endAsync(true)));
+    }
+  });
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

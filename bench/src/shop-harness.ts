@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Api, pathFor, userOrdersTopic } from '@coffee/backend/contracts';
+import { Api, mqttClientId, pathFor, userOrdersTopic } from '@coffee/backend/contracts';
 import { startLocalCloudProcess } from '@coffee/localcloud/process';
 import mqtt, { type MqttClient } from 'mqtt';
 import pidusage from 'pidusage';
@@ -88,6 +89,8 @@ export async function startShop({ warmUp = true }: { warmUp?: boolean } = {}): P
   const subscribe = async (token: string, topic: string) => {
     const connection = await mqtt.connectAsync(`${origin.replace('http', 'ws')}/mqtt?token=${token}`, {
       reconnectPeriod: 0,
+      // As the apps do: the broker takes a client id only from the user it names.
+      clientId: mqttClientId(subOf(token), randomUUID()),
     });
     await connection.subscribeAsync(topic, { qos: 1 });
     const waiter = new MessageWaiter(connection);
@@ -97,8 +100,7 @@ export async function startShop({ warmUp = true }: { warmUp?: boolean } = {}): P
   };
   const newCustomer = async (): Promise<BenchCustomer> => {
     const token = await client.newCustomer();
-    const sub = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()).sub as string;
-    return { token, mine: await subscribe(token, userOrdersTopic(sub)) };
+    return { token, mine: await subscribe(token, userOrdersTopic(subOf(token))) };
   };
 
   const [barista, display] = await Promise.all([
@@ -211,4 +213,9 @@ async function measureProcess<T>(pid: number | undefined, run: () => Promise<T>)
   } finally {
     clearInterval(sampler);
   }
+}
+
+/** The user an ID token names (its `sub`), read without verifying it: the shop verifies it. */
+function subOf(token: string): string {
+  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()).sub as string;
 }

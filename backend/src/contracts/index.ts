@@ -9,6 +9,7 @@ export * from './api.js';
 export * from './config.js';
 export * from './events.js';
 export * from './ids.js';
+export * from './mqtt-client-id.js';
 export * from './order-link.js';
 export * from './orders.js';
 export * from './roles.js';

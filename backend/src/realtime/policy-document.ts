@@ -62,12 +62,22 @@ export function policyResourceName(filter: string, sub: string | undefined): str
 }
 
 /**
+ * A declared client id pattern as the name part of an IoT policy resource: `${sub}` becomes the
+ * signed-in user's id; `*` is IoT's wildcard already. `undefined` for a pattern naming `${sub}`
+ * when there is no signed-in user.
+ */
+export function clientResourceName(pattern: string, sub: string | undefined): string | undefined {
+  if (!pattern.includes(SIGNED_IN_USER)) return pattern;
+  return sub === undefined ? undefined : pattern.replaceAll(SIGNED_IN_USER, sub);
+}
+
+/**
  * The IoT Core policy of one MQTT client (DESIGN "MQTT topics"), from the declared policies that
- * apply to it: connect with any client id (the apps pick a random one per tab), subscribe to the
- * declared filters (`topicfilter/...`) and receive the messages of the topics they match
- * (`topic/...`), publish only to declared `publish` topics (the shop's declare none: clients
- * publish nothing). `${sub}` is the verified user's id, which the caller has checked is a plain
- * identifier (no `*`, `/`, `+` or `#` to widen a resource).
+ * apply to it: connect with the declared client ids (`client/...`; any, when the declaration
+ * restricts none), subscribe to the declared filters (`topicfilter/...`) and receive the messages
+ * of the topics they match (`topic/...`), publish only to declared `publish` topics (the shop's
+ * declare none: clients publish nothing). `${sub}` is the verified user's id, which the caller has
+ * checked is a plain identifier (no `*`, `/`, `+` or `#` to widen a resource).
  */
 export function iotPolicyDocument(
   policies: readonly IotPolicyDeclaration[],
@@ -75,23 +85,31 @@ export function iotPolicyDocument(
   scope: IotResourceScope,
 ): IotPolicyDocument {
   const applicable = applicablePolicies(policies, principal);
-  const names = (action: 'subscribe' | 'publish') => [
+  const resourceNames = (
+    action: 'connect' | 'subscribe' | 'publish',
+    toName: (pattern: string, sub: string | undefined) => string | undefined,
+  ) => [
     ...new Set(
       applicable
         .flatMap((policy) => policy[action] ?? [])
-        .flatMap((filter) => policyResourceName(filter, principal?.sub) ?? []),
+        .flatMap((pattern) => toName(pattern, principal?.sub) ?? []),
     ),
   ];
+  const clientIdsRestricted = policies.some((policy) => policy.connect !== undefined);
+  const clients = clientIdsRestricted ? resourceNames('connect', clientResourceName) : ['*'];
   const arn = (resource: 'client' | 'topic' | 'topicfilter', name: string) =>
     `arn:${scope.partition}:iot:${scope.region}:${scope.accountId}:${resource}/${name}`;
-  const subscribe = names('subscribe');
-  const publish = names('publish');
+  const subscribe = resourceNames('subscribe', policyResourceName);
+  const publish = resourceNames('publish', policyResourceName);
   const statement = (Action: IotAction, Resource: string[]): IotPolicyStatement[] =>
     Resource.length > 0 ? [{ Effect: 'Allow', Action, Resource }] : [];
   return {
     Version: POLICY_VERSION,
     Statement: [
-      ...statement('iot:Connect', [arn('client', '*')]),
+      ...statement(
+        'iot:Connect',
+        clients.map((name) => arn('client', name)),
+      ),
       ...statement(
         'iot:Subscribe',
         subscribe.map((name) => arn('topicfilter', name)),

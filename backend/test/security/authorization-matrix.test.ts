@@ -1,9 +1,10 @@
 import { join } from 'node:path';
-import mqtt from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Api, pathFor, type RouteName } from '../../src/contracts/api.js';
 import { OrderState } from '../../src/contracts/orders.js';
 import { shopConfigTopic, shopQueueTopic, TopicKind, userOrdersTopic } from '../../src/contracts/topics.js';
+import { connectMqtt } from '../support/mqtt-client.js';
 import { arrangeShop } from '../support/order-processor-cloud.js';
 import { type ShopCloud, startShopCloud } from '../support/shop-cloud.js';
 import {
@@ -216,14 +217,11 @@ describe('the MQTT topics’ authorization matrix (DESIGN "MQTT topics")', () =>
     [TopicKind.ShopConfig]: shopConfigTopic('main'),
     [TopicKind.UserOrders]: userOrdersTopic(customerA.userId),
   });
-  const mqttUrl = (who: Who) => {
-    const token = tokenOf(who);
-    return `${t.origin.replace('http', 'ws')}/mqtt${token === undefined ? '' : `?token=${token}`}`;
-  };
+  const connectAs = (who: Who) => connectMqtt(`${t.origin.replace('http', 'ws')}/mqtt`, tokenOf(who));
 
   it.each(WHO)('subscribing as %s: granted exactly the topics DESIGN lets it follow', async (who) => {
     // Arrange
-    const client = await mqtt.connectAsync(mqttUrl(who), { reconnectPeriod: 0 });
+    const client = await connectAs(who);
     const outcomes = {} as Record<TopicKind, MqttOutcome>;
 
     try {
@@ -260,7 +258,7 @@ describe('the MQTT topics’ authorization matrix (DESIGN "MQTT topics")', () =>
       for (const [kind, topic] of Object.entries(topics()) as [TopicKind, string][]) {
         // Act
         const outcome = await publishOutcome(
-          mqttUrl(who),
+          await connectAs(who),
           topic,
           JSON.stringify({ type: marker, detail: {}, time: '' }),
         );
@@ -293,7 +291,7 @@ describe('docs/authorization.md', () => {
 });
 
 /** The SUBACK code for one filter: the granted QoS, or 0x80 when refused. */
-async function subscribeCode(client: mqtt.MqttClient, filter: string): Promise<number> {
+async function subscribeCode(client: MqttClient, filter: string): Promise<number> {
   try {
     const [grant] = await client.subscribeAsync(filter, { qos: 1 });
     return grant?.qos ?? -1;
@@ -309,8 +307,7 @@ async function subscribeCode(client: mqtt.MqttClient, filter: string): Promise<n
  * Whether the broker accepted a QoS 1 publish (PUBACK) or refused it (IoT Core closes the
  * connection: MQTT 3.1.1 has no negative PUBACK).
  */
-async function publishOutcome(url: string, topic: string, payload: string): Promise<MqttOutcome> {
-  const client = await mqtt.connectAsync(url, { reconnectPeriod: 0 });
+async function publishOutcome(client: MqttClient, topic: string, payload: string): Promise<MqttOutcome> {
   try {
     const closed = new Promise<MqttOutcome>((resolve) => client.once('close', () => resolve('refused')));
     const acked = client.publishAsync(topic, payload, { qos: 1 }).then(

@@ -5,11 +5,11 @@ import {
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import fc from 'fast-check';
-import mqtt from 'mqtt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Api, type ErrorCode, pathFor, type RouteName } from '../../src/contracts/api.js';
 import { OrderState } from '../../src/contracts/orders.js';
 import { createUser, TEST_PASSWORD } from '../support/api-cloud.js';
+import { connectMqtt } from '../support/mqtt-client.js';
 import { arrangeShop } from '../support/order-processor-cloud.js';
 import { type ShopCloud, startShopCloud } from '../support/shop-cloud.js';
 import {
@@ -515,10 +515,7 @@ describe('forged, expired and misdirected tokens', () => {
     for (const [forgery, token] of Object.entries(forgeries)) {
       inputs.count('MQTT forgeries');
       // Act
-      const connecting = mqtt.connectAsync(`${url}?token=${encodeURIComponent(token)}`, {
-        reconnectPeriod: 0,
-        connectTimeout: 5_000,
-      });
+      const connecting = connectMqtt(url, token, { connectTimeout: 5_000 });
 
       // Assert
       await expect(connecting, forgery).rejects.toThrow(/[Nn]ot authorized/);

@@ -4,7 +4,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { LocalCloud } from '@coffee/localcloud';
-import mqtt, { type MqttClient } from 'mqtt';
+import type { MqttClient } from 'mqtt';
 import { afterAll, beforeAll } from 'vitest';
 import { signInWithPassword } from '../../src/aws/password-account.js';
 import { Api, pathFor } from '../../src/contracts/api.js';
@@ -21,6 +21,7 @@ import {
   sdkConfig,
   webOrigin,
 } from './local-cloud.js';
+import { connectMqtt } from './mqtt-client.js';
 import { BusObserver, documentClient, type EventLog, eventually } from './order-processor-cloud.js';
 
 /**
@@ -126,8 +127,7 @@ export async function startShopCloud(name: string, options: CloudOptions = {}): 
       return { userId: payload.sub, token };
     },
     async subscribe(token, ...topics) {
-      const url = `${origin.replace('http', 'ws')}/mqtt${token ? `?token=${token}` : ''}`;
-      const client = await mqtt.connectAsync(url, { reconnectPeriod: 0 });
+      const client = await connectMqtt(`${origin.replace('http', 'ws')}/mqtt`, token);
       subscribers.push(client);
       const messages: Subscriber['messages'] = [];
       client.on('message', (topic, payload) => {

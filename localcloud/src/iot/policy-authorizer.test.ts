@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { filterCovers, type IotPolicyDeclaration, policyAuthorizer } from './policy-authorizer.js';
+import {
+  clientIdMatches,
+  filterCovers,
+  type IotPolicyDeclaration,
+  policyAuthorizer,
+} from './policy-authorizer.js';
 
 describe('filterCovers', () => {
   it.each([
@@ -16,6 +21,51 @@ describe('filterCovers', () => {
     ['shops/main/#', 'shops/#', false],
   ])('%s covers %s: %s', (allowed, requested, expected) => {
     expect(filterCovers(allowed, requested)).toBe(expected);
+  });
+});
+
+describe('clientIdMatches', () => {
+  it.each([
+    ['ada-*', 'ada-1f2e', true],
+    ['ada-*', 'ada-', true],
+    ['ada-*', 'ada', false],
+    ['ada-*', 'adam-1f2e', false],
+    ['ada-*', 'bob-ada-1', false],
+    ['*', '', true],
+    ['*-tab', 'x-tab', true],
+    ['*-tab', 'x-tabs', false],
+    ['a*b*c', 'abc', true],
+    ['a*b*c', 'a-b-b-c', true],
+    ['a*bc*bc', 'abc', false],
+    ['plain', 'plain', true],
+    ['plain', 'plainer', false],
+  ])('%s admits %s: %s', (pattern, clientId, expected) => {
+    expect(clientIdMatches(pattern, clientId)).toBe(expected);
+  });
+});
+
+describe('policyAuthorizer with client ids bound to users', () => {
+  const authorizer = policyAuthorizer({
+    policies: [
+      { principal: 'anonymous', connect: ['anonymous-*'], subscribe: ['shops/+/config'] },
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: IoT policy variables, not templates.
+      { principal: 'authenticated', connect: ['${sub}-*'], subscribe: ['users/${sub}/orders'] },
+    ],
+    verify: async (token) => {
+      if (token === 'ada') return { sub: 'ada', groups: [] };
+      throw new Error('bad signature');
+    },
+  });
+
+  it.each([
+    ['an anonymous client with an anonymous id', undefined, 'anonymous-1', undefined],
+    ['an anonymous client with a user’s id', undefined, 'ada-1', false],
+    ['a signed-in user with their own id', 'ada', 'ada-1', { sub: 'ada', groups: [] }],
+    ['a signed-in user with an anonymous id', 'ada', 'anonymous-1', { sub: 'ada', groups: [] }],
+    ['a signed-in user with another user’s id', 'ada', 'bob-1', false],
+    ['a client with an id of no policy', undefined, 'mqttjs_1f2e', false],
+  ])('%s: %j', async (_case, token, clientId, expected) => {
+    expect(await authorizer.authenticate({ clientId, ...(token && { token }) })).toEqual(expected);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Amplify, type ResourcesConfig } from 'aws-amplify';
+import { Amplify } from 'aws-amplify';
 import {
   autoSignIn,
   confirmSignIn,
@@ -14,20 +14,16 @@ import type { RuntimeConfig } from '../config/runtime-config';
 import { AuthError, type AuthErrorKind, type AuthService, type CodeChallenge } from './auth-service';
 import { type Identity, identityFromClaims } from './identity';
 
-/** Configures Amplify (Auth with the user pool of `config`; on AWS also the identity pool). */
+/** Configures Amplify: Auth with the user pool of `config` (the local one through `userPoolEndpoint`). */
 export function configureAmplify(config: RuntimeConfig): void {
-  const { userPoolId, userPoolClientId, userPoolEndpoint, identityPoolId } = config.auth;
-  const userPool = {
+  const { userPoolId, userPoolClientId, userPoolEndpoint } = config.auth;
+  const Cognito = {
     userPoolId,
     userPoolClientId,
     ...(userPoolEndpoint && { userPoolEndpoint }),
     loginWith: { username: true, email: true },
   };
-  // On AWS the identity pool gives signed-in users the credentials IoT Core's signed URLs need.
-  const Auth: ResourcesConfig['Auth'] = identityPoolId
-    ? { Cognito: { ...userPool, identityPoolId, allowGuestAccess: true } }
-    : { Cognito: userPool };
-  Amplify.configure({ Auth });
+  Amplify.configure({ Auth: { Cognito } });
 }
 
 /** What a user pool's (or Amplify's) error name means for a sign-in with a password or an email. */

@@ -20,13 +20,13 @@ describe('loadRuntimeConfig', () => {
     expect(await loadRuntimeConfig(answering(200, LOCAL))).toEqual(LOCAL);
   });
 
-  it('accepts the AWS shape: an IoT endpoint and an identity pool instead of mqttUrl', async () => {
+  it('accepts the AWS shape: IoT Core as mqttUrl, no user-pool endpoint', async () => {
     // Arrange
     const aws = {
       region: 'eu-west-1',
       apiUrl: 'https://d1.cloudfront.net/api',
-      iotEndpoint: 'wss://abc-ats.iot.eu-west-1.amazonaws.com/mqtt',
-      auth: { userPoolId: 'eu-west-1_x', userPoolClientId: 'c', identityPoolId: 'eu-west-1:1' },
+      mqttUrl: 'wss://abc-ats.iot.eu-west-1.amazonaws.com/mqtt?x-amz-customauthorizer-name=CoffeeShop-mqtt',
+      auth: { userPoolId: 'eu-west-1_x', userPoolClientId: 'c' },
     };
 
     // Act / Assert
@@ -35,7 +35,7 @@ describe('loadRuntimeConfig', () => {
 
   it.each([
     ['a missing apiUrl', { ...LOCAL, apiUrl: undefined }, /apiUrl is missing/],
-    ['no realtime endpoint', { ...LOCAL, mqttUrl: undefined }, /mqttUrl or iotEndpoint/],
+    ['no realtime endpoint', { ...LOCAL, mqttUrl: undefined }, /mqttUrl is missing/],
     ['no user pool', { ...LOCAL, auth: {} }, /auth.userPoolId is missing/],
   ])('refuses %s with a RuntimeConfigError naming it', async (_, body, problem) => {
     const failure = await loadRuntimeConfig(answering(200, body)).catch((error) => error);

@@ -6,17 +6,16 @@ export interface RuntimeConfig {
   region: string;
   /** The HTTP API's base, e.g. `http://127.0.0.1:3000/api`; route paths (`/api/...`) resolve against it. */
   apiUrl: string;
-  /** Plain MQTT over WebSocket (local): `ws://…/mqtt`, authenticated by a `token` query parameter. */
-  mqttUrl?: string;
-  /** AWS IoT Core's endpoint (AWS, `wss://…/mqtt`): when present, realtime uses the IoT provider (SigV4). */
-  iotEndpoint?: string;
+  /**
+   * MQTT over WebSocket, authenticated by a `token` query parameter: `ws://…/mqtt` locally, IoT
+   * Core's endpoint naming its custom authorizer on AWS.
+   */
+  mqttUrl: string;
   auth: {
     userPoolId: string;
     userPoolClientId: string;
     /** The local user-pool API (`…/cognito`); absent on AWS. */
     userPoolEndpoint?: string;
-    /** The identity pool that gives signed-in users IoT credentials (AWS). */
-    identityPoolId?: string;
   };
 }
 
@@ -39,16 +38,11 @@ export function runtimeConfigProblems(value: unknown): string[] {
   const config = (value ?? {}) as Record<string, unknown>;
   const auth = (config.auth ?? {}) as Record<string, unknown>;
   const problems: string[] = [];
-  for (const key of ['region', 'apiUrl'] as const)
+  for (const key of ['region', 'apiUrl', 'mqttUrl'] as const)
     if (!isText(config[key])) problems.push(`${key} is missing`);
-  for (const key of ['mqttUrl', 'iotEndpoint'] as const)
-    if (!optionalText(config[key])) problems.push(`${key} is not a string`);
   for (const key of ['userPoolId', 'userPoolClientId'] as const)
     if (!isText(auth[key])) problems.push(`auth.${key} is missing`);
-  for (const key of ['userPoolEndpoint', 'identityPoolId'] as const)
-    if (!optionalText(auth[key])) problems.push(`auth.${key} is not a string`);
-  if (!isText(config.mqttUrl) && !isText(config.iotEndpoint))
-    problems.push('mqttUrl or iotEndpoint is needed');
+  if (!optionalText(auth.userPoolEndpoint)) problems.push('auth.userPoolEndpoint is not a string');
   return problems;
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAmplifyRealtime, mqttUrlWithToken } from './amplify-realtime';
+import { clientIdOfLink, createAmplifyRealtime, mqttUrlWithToken } from './amplify-realtime';
 import type { ConnectionStatus } from './realtime-connection';
 
 describe('mqttUrlWithToken', () => {
@@ -11,6 +11,28 @@ describe('mqttUrlWithToken', () => {
 
   it('connects anonymously without a token', () => {
     expect(mqttUrlWithToken('ws://127.0.0.1:3000/mqtt', undefined)).toBe('ws://127.0.0.1:3000/mqtt');
+  });
+});
+
+describe('clientIdOfLink', () => {
+  /** An ID token as far as the link reads it: its claims (the broker checks the signature). */
+  const tokenOf = (claims: Record<string, unknown>) =>
+    ['{"alg":"RS256"}', JSON.stringify(claims), 'signature']
+      .map((part) => Buffer.from(part).toString('base64url'))
+      .join('.');
+
+  it('binds the client id to the signed-in user, and to nobody when signed out', () => {
+    expect(clientIdOfLink(tokenOf({ sub: 'f81d4fae-7dec', token_use: 'id' }), 'tab')).toBe(
+      'f81d4fae-7dec.tab',
+    );
+    expect(clientIdOfLink(undefined, 'tab')).toBe('anonymous.tab');
+  });
+
+  it('gives each link a nonce of its own', () => {
+    const token = tokenOf({ sub: 'u1' });
+    const ids = new Set(Array.from({ length: 20 }, () => clientIdOfLink(token)));
+    expect(ids.size).toBe(20);
+    for (const id of ids) expect(id).toMatch(/^u1\.[0-9a-f]{16}$/);
   });
 });
 

@@ -1,3 +1,5 @@
+import { decodeJWT } from '@aws-amplify/core';
+import { mqttClientId, principalFromClaims } from '@coffee/backend/contracts';
 import type { RuntimeConfig } from '../config/runtime-config';
 import type { ConnectionStatus, RealtimeConnection } from './realtime-connection';
 import { createReconnectingRealtime, type ProviderLink } from './reconnecting-realtime';
@@ -37,16 +39,15 @@ export function mqttUrlWithToken(mqttUrl: string, token: string | undefined): st
   return url.toString();
 }
 
-/** Loads and builds the PubSub provider the config calls for: IoT Core (AWS) or plain MQTT (local). */
+/**
+ * Amplify's MQTT-over-WebSocket PubSub provider on `mqttUrl` (the local broker, or IoT Core's
+ * endpoint naming the custom authorizer), connecting as `clientId`.
+ */
 async function createProvider(
-  config: RuntimeConfig,
+  mqttUrl: string,
+  clientId: string,
   idToken: () => Promise<string | undefined>,
 ): Promise<PubSubLike> {
-  if (config.iotEndpoint) {
-    const { PubSub } = await import('@aws-amplify/pubsub');
-    return new PubSub({ region: config.region, endpoint: config.iotEndpoint }) as unknown as PubSubLike;
-  }
-  const mqttUrl = config.mqttUrl as string;
   const { PubSub } = await import('@aws-amplify/pubsub/mqtt');
   /** Reads the current ID token at every connection: a refreshed token is used as soon as it exists. */
   class TokenMqtt extends PubSub {
@@ -56,8 +57,30 @@ async function createProvider(
   }
   return new TokenMqtt({
     endpoint: mqttUrl,
+    clientId,
     aws_appsync_dangerously_connect_to_http_endpoint_for_testing: mqttUrl.startsWith('ws:'),
   }) as unknown as PubSubLike;
+}
+
+/**
+ * The client id of a link for the holder of `token` (DESIGN "MQTT topics"): bound to its user, whom
+ * the broker checks it against, so nobody else can take the connection over by its id. Any other
+ * tab or device of the user gets a nonce of its own. The token is read, not verified: the broker
+ * verifies it.
+ */
+export function clientIdOfLink(token: string | undefined, nonce = randomNonce()): string {
+  const userId = token ? principalFromClaims(decodeJWT(token).payload)?.sub : undefined;
+  return mqttClientId(userId, nonce);
+}
+
+/**
+ * 16 random hex digits. `crypto.getRandomValues`, not `randomUUID`: phones reach a pop-up shop's
+ * laptop over plain HTTP on the local network, where browsers offer `randomUUID` only to secure
+ * pages.
+ */
+function randomNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** One Amplify PubSub instance as a {@link ProviderLink}: its subscriptions, and its connection states from the Hub. */
@@ -68,8 +91,11 @@ async function openAmplifyLink(
   // A token that cannot be read for now (offline) fails this link, to be tried again shortly
   // (see createReconnectingRealtime): connecting without it, anonymously, every subscription
   // but the config's would be refused, silently, on a link that looks online.
-  await idToken();
-  const [pubsub, { Hub }] = await Promise.all([createProvider(config, idToken), import('aws-amplify/utils')]);
+  const clientId = clientIdOfLink(await idToken());
+  const [pubsub, { Hub }] = await Promise.all([
+    createProvider(config.mqttUrl, clientId, idToken),
+    import('aws-amplify/utils'),
+  ]);
   const listeners = new Set<(status: ConnectionStatus) => void>();
   const subscriptions = new Set<{ unsubscribe(): void }>();
   const stopHub = Hub.listen('pubsub', ({ payload }) => {
@@ -106,10 +132,10 @@ async function openAmplifyLink(
 }
 
 /**
- * A {@link RealtimeConnection} through Amplify PubSub: the IoT provider when the config has an
- * `iotEndpoint` (AWS), else plain MQTT over WebSocket to `mqttUrl?token=<ID token>` (local). The
- * provider's code loads on first use, off the app's first paint. A lost connection is replaced by
- * a fresh one within seconds (see `createReconnectingRealtime`).
+ * A {@link RealtimeConnection} through Amplify PubSub: MQTT over WebSocket to
+ * `mqttUrl?token=<ID token>`, on the local cloud and on AWS alike (IoT Core's custom authorizer
+ * reads the same parameter). The provider's code loads on first use, off the app's first paint. A
+ * lost connection is replaced by a fresh one within seconds (see `createReconnectingRealtime`).
  */
 export function createAmplifyRealtime(
   config: RuntimeConfig,
