@@ -1,3 +1,4 @@
+import { limitsFromEnvironment } from '../config/domain/limits.js';
 import { createApi } from './app.js';
 import { toLambdaHandler } from './lambda-adapter.js';
 
@@ -9,3 +10,8 @@ import { toLambdaHandler } from './lambda-adapter.js';
  * `USER_POOL_ISSUER`), the `COFFEE_*` limits of the default shop.
  */
 export const handler = toLambdaHandler(createApi());
+
+// The default shop takes its first limits from the COFFEE_* variables when it is first read: one
+// that is not a whole number within bounds stops the module from loading (the local cloud's start
+// says so in one line), instead of failing every request to the default shop later.
+limitsFromEnvironment(process.env);

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { UserPasswordRefusedError } from '../bootstrap/apply-declaration.js';
 import type { ResourceDeclaration } from '../bootstrap/resource-declaration.js';
 import { DEFAULT_PASSWORD_POLICY, passwordPolicyWords } from '../cognito/index.js';
+import { FunctionLoadError } from '../lambda/load-handler.js';
 import { COGNITO_WEB_PATH, LocalCloud } from '../local-cloud.js';
 import { StoreLockedError } from '../stepfunctions/engine/engine.js';
 import { landingPage } from '../web/landing-page.js';
@@ -131,6 +132,8 @@ try {
     say(
       `STAFF_PASSWORD is refused (${error.problem}): the user pool asks for ${passwordPolicyWords(DEFAULT_PASSWORD_POLICY)}.`,
     );
+  } else if (error instanceof FunctionLoadError) {
+    say(`the application cannot start: ${error.message}`);
   } else if (error instanceof StoreLockedError) {
     say(`${error.message}. Stop the other instance, or use --data-dir for a separate shop.`);
   } else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {

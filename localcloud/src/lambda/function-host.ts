@@ -5,7 +5,7 @@ import {
 } from '../stepfunctions/integrations/lambda-registry.js';
 import { RestartableWorker, WorkerGoneError } from '../threads/restartable-worker.js';
 import { siblingWorker } from '../threads/worker-source.js';
-import type { FunctionModule } from './load-handler.js';
+import { FunctionLoadError, type FunctionModule } from './load-handler.js';
 
 /** An invocation, as the worker receives it. */
 export interface InvocationMessage {
@@ -45,7 +45,12 @@ export class FunctionHost {
   /** Starts a worker with the modules of `functions` loaded; rejects if one cannot be loaded. */
   static async start(functions: FunctionModule[]): Promise<FunctionHost> {
     const host = new FunctionHost(functions);
-    await host.runtime.start();
+    try {
+      await host.runtime.start();
+    } catch (error) {
+      // The worker reports a module it could not load by the message of its FunctionLoadError.
+      throw new FunctionLoadError(error instanceof Error ? error.message : String(error), { cause: error });
+    }
     return host;
   }
 

@@ -9,12 +9,28 @@ export interface FunctionModule {
   handler: string;
 }
 
-/** Imports a function's module and answers its handler; throws if the export is no function. */
+/**
+ * A function's module could not be loaded: importing it threw (an application that checks its
+ * configuration as it loads, say), or it has no such handler. The application cannot start.
+ */
+export class FunctionLoadError extends Error {
+  override readonly name = 'FunctionLoadError';
+}
+
+/** Imports a function's module and answers its handler; throws a {@link FunctionLoadError} if it cannot. */
 export async function loadHandler(fn: FunctionModule): Promise<LambdaHandler> {
   const url = fn.module.startsWith('file:') ? fn.module : pathToFileURL(fn.module).href;
-  const module = (await import(url)) as Record<string, unknown>;
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(url)) as Record<string, unknown>;
+  } catch (error) {
+    throw new FunctionLoadError(
+      `function '${fn.name}' could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
   const handler = module[fn.handler];
   if (typeof handler !== 'function')
-    throw new Error(`Function '${fn.name}': ${fn.module} has no export '${fn.handler}'`);
+    throw new FunctionLoadError(`function '${fn.name}': ${fn.module} has no export '${fn.handler}'`);
   return handler as LambdaHandler;
 }

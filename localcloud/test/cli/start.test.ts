@@ -125,6 +125,23 @@ describe('npm start (the local cloud CLI)', { timeout: 150_000 }, () => {
     expect(started.output()).not.toMatch(/\n\s+at /);
   });
 
+  it('says in one line that the application cannot start when a function of it refuses to load', async () => {
+    // Act
+    const ports = ['--edge-port', String(await freePort()), '--port', String(await freePort())];
+    const started = start([...ports, '--app', APP], {
+      FIXTURE_MISCONFIGURED: '1',
+      STAFF_PASSWORD: 'Coffee-time-1',
+    });
+    const code = await started.exited;
+
+    // Assert
+    expect(code).toBe(1);
+    expect(started.output()).toMatch(
+      /the application cannot start: function '\S+' could not be loaded: FIXTURE_MISCONFIGURED is set: nothing can run\./,
+    );
+    expect(started.output()).not.toMatch(/\n\s+at /);
+  });
+
   it('says in one line that the data folder is in use by another running instance', async () => {
     // Arrange
     const running = start(['--edge-port', String(await freePort()), '--port', String(await freePort())]);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FunctionHost } from '../../src/lambda/function-host.js';
+import { FunctionLoadError } from '../../src/lambda/load-handler.js';
 import { LambdaFunctionError, LambdaRegistry } from '../../src/stepfunctions/integrations/lambda-registry.js';
 
 const MODULE = join(import.meta.dirname, 'fixture', 'functions.mjs');
@@ -67,9 +68,24 @@ describe('functions on a worker thread of their own', () => {
   });
 
   it('refuses to start when a module lacks the declared export', async () => {
-    await expect(
-      FunctionHost.start([{ name: 'broken', module: MODULE, handler: 'notAFunction' }]),
-    ).rejects.toThrow(`Function 'broken': ${MODULE} has no export 'notAFunction'`);
+    const failure = FunctionHost.start([{ name: 'broken', module: MODULE, handler: 'notAFunction' }]);
+    await expect(failure).rejects.toThrow(FunctionLoadError);
+    await expect(failure).rejects.toThrow(`function 'broken': ${MODULE} has no export 'notAFunction'`);
+  });
+
+  it('refuses to start when a module throws as it loads, saying which function and why', async () => {
+    const failure = FunctionHost.start([
+      { name: 'describe', module: MODULE, handler: 'describe' },
+      {
+        name: 'limits',
+        module: join(import.meta.dirname, 'fixture', 'misconfigured.mjs'),
+        handler: 'handler',
+      },
+    ]);
+    await expect(failure).rejects.toThrow(FunctionLoadError);
+    await expect(failure).rejects.toThrow(
+      `function 'limits' could not be loaded: LIMIT must be a whole number; it is "abc".`,
+    );
   });
 
   it('fails what is still running when it closes, and takes no more', async () => {

@@ -1,0 +1,40 @@
+import { rmSync } from 'node:fs';
+import { LocalCloud } from '@coffee/localcloud';
+import { afterEach, describe, expect, it } from 'vitest';
+import { resources } from '../src/resources.js';
+import { BACKEND_DIR, newDataDir } from './support/local-cloud.js';
+
+const dataDir = newDataDir('start-configuration');
+
+afterEach(() => {
+  delete process.env.COFFEE_CAPACITY;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('starting the shop with its COFFEE_* limits', () => {
+  it('refuses to start with a limit that is not a whole number within bounds, naming it', async () => {
+    // Arrange: the functions' runtime shares this process's environment, as `npm start`'s does
+    process.env.COFFEE_CAPACITY = 'abc';
+
+    // Act
+    const outcome = await LocalCloud.start({
+      dataDir,
+      edgePort: 0,
+      log: () => undefined,
+      outboxLog: () => undefined,
+      app: { declaration: resources, baseDir: BACKEND_DIR, userPassword: 'Pw-start-A1' },
+    }).then(
+      async (cloud) => {
+        await cloud.stop();
+        return 'started';
+      },
+      (error: unknown) => error,
+    );
+
+    // Assert
+    expect(outcome).toBeInstanceOf(Error);
+    expect((outcome as Error).message).toBe(
+      'function \'api\' could not be loaded: COFFEE_CAPACITY must be a whole number from 1 to 5000; it is "abc".',
+    );
+  }, 60_000);
+});
