@@ -4,8 +4,8 @@ import { names } from '../src/aws/config.js';
 import { changeShopConfig } from '../src/config/config-service.js';
 import { setShopOpen } from '../src/config/domain/shop-config.js';
 import {
+  configuredShopConfig,
   createShop,
-  defaultShopConfig,
   loadShop,
   readShop,
   saveShopConfig,
@@ -55,12 +55,33 @@ describe('the default shop', () => {
       { ...DEFAULT_LIMITS, drinksPerCode: 4, baristaTimeoutSeconds: 600 },
     ],
   ])('takes its first limits from the environment: %j', (env, limits) => {
-    expect(defaultShopConfig(env).limits).toEqual(limits);
+    expect(configuredShopConfig('main', env)?.limits).toEqual(limits);
   });
 
   it('refuses a bad variable as a fault of the deployment (500), naming it', () => {
-    expect(() => defaultShopConfig({ COFFEE_CODE_SECONDS: 'soon' })).toThrow(InternalError);
-    expect(() => defaultShopConfig({ COFFEE_CODE_SECONDS: 'soon' })).toThrow(/COFFEE_CODE_SECONDS/);
+    expect(() => configuredShopConfig('main', { COFFEE_CODE_SECONDS: 'soon' })).toThrow(InternalError);
+    expect(() => configuredShopConfig('main', { COFFEE_CODE_SECONDS: 'soon' })).toThrow(
+      /COFFEE_CODE_SECONDS/,
+    );
+  });
+});
+
+describe('the shops of COFFEE_SHOPS', () => {
+  it('are created on their first read, open, with their name and the COFFEE_* limits; an unlisted one is not', async () => {
+    const env = { COFFEE_SHOPS: 'terrace-bar=Terrace bar', COFFEE_CAPACITY: '9' };
+
+    const terrace = await loadShop('terrace-bar', env);
+
+    expect(terrace).toMatchObject({
+      shopId: 'terrace-bar',
+      name: 'Terrace bar',
+      open: true,
+      menu: DEMO_MENU,
+      limits: { ...DEFAULT_LIMITS, capacity: 9 },
+    });
+    expect(await readShop('terrace-bar')).toEqual(terrace);
+    await expect(loadShop('stage-bar', env)).rejects.toThrow(NotFoundError);
+    expect(await readShop('stage-bar')).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LIMIT_ENV_VARS, type LimitName } from '@coffee/backend/contracts';
+import { LIMIT_ENV_VARS, type LimitName, SHOPS_ENV_VAR } from '@coffee/backend/contracts';
 import { startLocalCloudProcess } from '@coffee/localcloud/process';
 
 /** The repository's root folder: where the CLI, the backend and the built apps are. */
@@ -38,6 +38,8 @@ export interface RuntimeOptions {
   name: string;
   /** The default shop's first limits, passed as the `COFFEE_*` variables (within the backend's bounds). */
   limits?: Partial<Record<LimitName, number>>;
+  /** More shops besides `main`, as `COFFEE_SHOPS` lists them, e.g. `terrace=Terrace bar`. */
+  shops?: string;
 }
 
 /** A running local cloud: its two ports, and what it printed so far. */
@@ -106,9 +108,9 @@ async function snapshotApps(folder: string): Promise<Record<string, string>> {
   return copies;
 }
 
-/** The environment of the runtime: the staff password, the limits, and no SDK noise. */
+/** The environment of the runtime: the staff password, the limits, the shops, and no SDK noise. */
 function runtimeEnv(options: RuntimeOptions): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { STAFF_PASSWORD };
+  const env: NodeJS.ProcessEnv = { STAFF_PASSWORD, [SHOPS_ENV_VAR]: options.shops };
   // The engineer's own COFFEE_* settings must not reach a journey's shop.
   for (const name of Object.keys(LIMIT_ENV_VARS) as LimitName[]) env[LIMIT_ENV_VARS[name]] = undefined;
   for (const [name, value] of Object.entries({ ...STEADY_LIMITS, ...options.limits })) {

@@ -21,13 +21,17 @@ export async function openDisplay(page: Page, shop?: string): Promise<void> {
   await expect(page.getByRole('region', { name: 'Being made' })).toBeVisible();
 }
 
-/** The barista app at `/barista/` signed in as `username` (default `barista`), showing the queue. */
+/**
+ * The barista app at `/barista/` (of `shop`, default `main`) signed in as `username` (default
+ * `barista`), showing the queue.
+ */
 export async function openBarista(
   page: Page,
   username = 'barista',
   password = STAFF_PASSWORD,
+  shop?: string,
 ): Promise<void> {
-  await page.goto('/barista/');
+  await page.goto(shop ? `/barista/?shop=${shop}` : '/barista/');
   await signInStaff(page, username, password);
   await expect(page.getByRole('region', { name: /^New/ })).toBeVisible();
 }

@@ -1,4 +1,4 @@
-import { limitsFromEnvironment } from '../config/domain/limits.js';
+import { checkShopEnvironment } from '../config/shop-store.js';
 import { createApi } from './app.js';
 import { toLambdaHandler } from './lambda-adapter.js';
 
@@ -7,11 +7,11 @@ import { toLambdaHandler } from './lambda-adapter.js';
  * 2.0), declared as the `api` function in `resources.ts` and served locally at `/api`.
  *
  * Environment: `SHOPS_TABLE`, `EVENT_BUS`, `USER_POOL_ID`, `USER_POOL_CLIENT_ID` (and optionally
- * `USER_POOL_ISSUER`), the `COFFEE_*` limits of the default shop.
+ * `USER_POOL_ISSUER`), the `COFFEE_*` limits and shops (`COFFEE_SHOPS`).
  */
 export const handler = toLambdaHandler(createApi());
 
-// The default shop takes its first limits from the COFFEE_* variables when it is first read: one
-// that is not a whole number within bounds stops the module from loading (the local cloud's start
-// says so in one line), instead of failing every request to the default shop later.
-limitsFromEnvironment(process.env);
+// The shops are created from the COFFEE_* variables on their first read: a malformed one stops
+// the module from loading (the local cloud's start says so in one line), instead of failing
+// every request to those shops later.
+checkShopEnvironment(process.env);

@@ -3,15 +3,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { aws } from '../aws/clients.js';
 import { names } from '../aws/config.js';
-import {
-  DEFAULT_SHOP_ID,
-  DEFAULT_SHOP_NAME,
-  type Limits,
-  type Menu,
-  type ShopConfig,
-  ShopConfigSchema,
-} from '../contracts/config.js';
+import { type Limits, type Menu, type ShopConfig, ShopConfigSchema } from '../contracts/config.js';
 import { InternalError, isCoffeeError, NotFoundError } from '../errors.js';
+import { shopsFromEnvironment } from './domain/configured-shops.js';
 import { limitsFromEnvironment } from './domain/limits.js';
 import { newShopConfig } from './domain/shop-config.js';
 
@@ -90,8 +84,9 @@ export async function readShop(shopId: string): Promise<ShopItem | undefined> {
 
 /**
  * The item of a shop, answering `not-found` for a shop that does not exist. The default shop
- * (`main`) is created on its first read, from {@link defaultShopConfig}: a fresh install needs no
- * setup step, and two first readers racing get the same shop (see {@link createShop}).
+ * (`main`) and the shops of `COFFEE_SHOPS` are created on their first read, from
+ * {@link configuredShopConfig}: a fresh install needs no setup step, and two first readers racing
+ * get the same shop (see {@link createShop}).
  */
 export async function loadShop(
   shopId: string,
@@ -99,25 +94,38 @@ export async function loadShop(
 ): Promise<ShopItem> {
   const item = await readShop(shopId);
   if (item) return item;
-  if (shopId === DEFAULT_SHOP_ID) return (await createShop(defaultShopConfig(env))).item;
+  const config = configuredShopConfig(shopId, env);
+  if (config) return (await createShop(config)).item;
   throw new NotFoundError(`There is no shop "${shopId}".`);
 }
 
 /**
- * The default shop's first config: named {@link DEFAULT_SHOP_NAME}, open (a fresh install takes
- * orders at once, as DESIGN's demo expects), the demo menu, and
- * its limits from the `COFFEE_*` variables (DESIGN "Business rules"). A variable that is not a
- * whole number within bounds is a fault of the deployment, not of the caller: `InternalError`.
+ * The first config of a shop the environment names (see `shopsFromEnvironment`), or `undefined`
+ * for any other: open (a fresh install takes orders at once, as DESIGN's demo expects), the demo
+ * menu, and its limits from the `COFFEE_*` variables (DESIGN "Business rules"). A variable that is
+ * malformed is a fault of the deployment, not of the caller: `InternalError` (the API checks them
+ * as it loads, with {@link checkShopEnvironment}).
  */
-export function defaultShopConfig(env: Readonly<Record<string, string | undefined>>): ShopConfig {
-  let limits: Limits;
+export function configuredShopConfig(
+  shopId: string,
+  env: Readonly<Record<string, string | undefined>>,
+): ShopConfig | undefined {
   try {
-    limits = limitsFromEnvironment(env);
+    const shop = shopsFromEnvironment(env).find((configured) => configured.shopId === shopId);
+    return shop && newShopConfig({ ...shop, open: true, limits: limitsFromEnvironment(env) });
   } catch (error) {
     if (!isCoffeeError(error)) throw error;
-    throw new InternalError(`The default shop cannot be created: ${error.message}`, { cause: error });
+    throw new InternalError(`The shop "${shopId}" cannot be created: ${error.message}`, { cause: error });
   }
-  return newShopConfig({ shopId: DEFAULT_SHOP_ID, name: DEFAULT_SHOP_NAME, open: true, limits });
+}
+
+/**
+ * Throws, with the variable's name, when a `COFFEE_*` variable the shops are created from is
+ * malformed: for a start to refuse it in one line rather than fail every request later.
+ */
+export function checkShopEnvironment(env: Readonly<Record<string, string | undefined>>): void {
+  limitsFromEnvironment(env);
+  shopsFromEnvironment(env);
 }
 
 /**

@@ -48,6 +48,13 @@ export const LIMIT_ENV_VARS = {
   baristaTimeoutSeconds: 'COFFEE_BARISTA_TIMEOUT_SECONDS',
 } as const satisfies Record<LimitName, string>;
 
+/**
+ * The variable naming the shops served besides the default one, e.g.
+ * `COFFEE_SHOPS="terrace=Terrace bar,stage"`: one bar per counter at an event, each with its own
+ * code, queue and limits, reached by `?shop=<id>` in every app.
+ */
+export const SHOPS_ENV_VAR = 'COFFEE_SHOPS';
+
 const bounded = (name: LimitName) => z.int().min(LIMIT_BOUNDS[name].min).max(LIMIT_BOUNDS[name].max);
 
 /** A shop's limits (DESIGN "Business rules"), each an integer within {@link LIMIT_BOUNDS}. */
