@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { newCustomerEmail, scanAndOrder } from '../support/customer.js';
 import { expect, test } from '../support/fixtures.js';
 import {
@@ -30,7 +31,9 @@ test('two bars at one event: each has its own code, queue and order numbers', as
   await openDisplay(terraceDisplay.page, 'terrace');
   await openBarista(terraceBarista.page, undefined, undefined, 'terrace');
 
-  // Each display shows its own bar's code.
+  // Each display names its bar and shows its own bar's code.
+  await expect(codePanel(mainDisplay.page).getByText('Coffee bar', { exact: true })).toBeVisible();
+  await expect(codePanel(terraceDisplay.page).getByText('Terrace bar', { exact: true })).toBeVisible();
   const mainUrl = await scanQrCode(mainDisplay.page);
   const terraceUrl = await scanQrCode(terraceDisplay.page);
   expect(new URL(mainUrl).searchParams.get('shop')).toBe('main');
@@ -68,3 +71,6 @@ test('two bars at one event: each has its own code, queue and order numbers', as
   await expect(boardColumn(mainDisplay.page, 'Being made').getByRole('listitem')).toHaveCount(0);
   await snap(terraceDisplay.page, 'terrace-display-making');
 });
+
+/** The display's QR panel. */
+const codePanel = (display: Page) => display.getByRole('region', { name: 'Scan to order' });

@@ -34,6 +34,13 @@ describe('DisplayScreen', () => {
     expect(panel.textContent).toContain('New code in 2:05');
   });
 
+  it('names the shop above its code, for events with more than one bar', () => {
+    render(<DisplayScreen shopName="Terrace bar" open={true} qr={CODE} columns={boardColumns([], NOW)} />);
+    const panel = screen.getByRole('region', { name: 'Scan to order' });
+    expect(panel.firstElementChild?.textContent).toBe('Terrace bar');
+    expect(screen.getByRole('heading', { level: 1, name: 'Terrace bar' })).toBeTruthy();
+  });
+
   it('hides a used-up code and says when new orders open', () => {
     renderScreen({ kind: 'used-up', opensAt: NOW + 65_000, msLeft: 65_000 });
     expect(screen.queryByRole('img', { name: /QR code/ })).toBeNull();

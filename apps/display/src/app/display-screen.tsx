@@ -30,7 +30,7 @@ export function DisplayScreen({ shopName, open, qr, columns }: DisplayScreenProp
   return (
     <main className="display">
       <h1 className="visually-hidden">{shopName}</h1>
-      {open === false ? <ClosedNotice shopName={shopName} /> : <QrPanel view={qr} />}
+      {open === false ? <ClosedNotice shopName={shopName} /> : <QrPanel shopName={shopName} view={qr} />}
       <OrderBoard columns={columns} />
     </main>
   );

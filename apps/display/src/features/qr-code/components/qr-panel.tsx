@@ -6,17 +6,23 @@ export const QR_SIZE = 560;
 
 /** Props of {@link QrPanel}. */
 export interface QrPanelProps {
+  /** The shop's name, above the code: with more than one bar at an event, which bar's code this is. */
+  shopName: string;
   view: QrView;
 }
 
 /**
- * The left half of the display: the QR code with the drinks it still admits and the time to the
- * next code; a friendly message instead while the code is used up (with when new orders open) or
+ * The left half of the display: the shop's name, the QR code with the drinks it still admits and
+ * the time to the next code; a friendly message instead while the code is used up (with when new orders open) or
  * rotating. The panel keeps its size whatever it shows, so nothing around it moves.
  */
-export function QrPanel({ view }: QrPanelProps) {
+export function QrPanel({ shopName, view }: QrPanelProps) {
   return (
     <section className="qr-panel" aria-labelledby="qr-panel-title">
+      {/* The screen's heading (visually hidden) names the shop already for assistive technology. */}
+      <p className="qr-panel__shop" aria-hidden="true">
+        {shopName}
+      </p>
       <h2 id="qr-panel-title" className="qr-panel__title">
         Scan to order
       </h2>
