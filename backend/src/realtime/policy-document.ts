@@ -45,6 +45,16 @@ export function applicablePolicies(
 }
 
 /**
+ * A declared pattern (a client id or a topic filter) with `${sub}` as the signed-in user's id;
+ * `undefined` for a pattern naming `${sub}` when there is no signed-in user. A client id pattern
+ * is then the name part of its IoT policy resource as it is (`*` is IoT's wildcard already).
+ */
+export function forSignedInUser(pattern: string, sub: string | undefined): string | undefined {
+  if (!pattern.includes(SIGNED_IN_USER)) return pattern;
+  return sub === undefined ? undefined : pattern.replaceAll(SIGNED_IN_USER, sub);
+}
+
+/**
  * A declared MQTT topic filter as the name part of an IoT policy resource: `${sub}` becomes the
  * signed-in user's id, and each wildcard level (`+`, `#`) becomes `*`. IoT policies read MQTT
  * wildcards in a resource literally (`shops/+/config` would allow subscribing to that filter
@@ -54,21 +64,10 @@ export function applicablePolicies(
  * `${sub}` when there is no signed-in user.
  */
 export function policyResourceName(filter: string, sub: string | undefined): string | undefined {
-  if (filter.includes(SIGNED_IN_USER) && sub === undefined) return undefined;
-  return filter
-    .split('/')
-    .map((level) => (level === '+' || level === '#' ? '*' : level.replaceAll(SIGNED_IN_USER, sub ?? '')))
+  return forSignedInUser(filter, sub)
+    ?.split('/')
+    .map((level) => (level === '+' || level === '#' ? '*' : level))
     .join('/');
-}
-
-/**
- * A declared client id pattern as the name part of an IoT policy resource: `${sub}` becomes the
- * signed-in user's id; `*` is IoT's wildcard already. `undefined` for a pattern naming `${sub}`
- * when there is no signed-in user.
- */
-export function clientResourceName(pattern: string, sub: string | undefined): string | undefined {
-  if (!pattern.includes(SIGNED_IN_USER)) return pattern;
-  return sub === undefined ? undefined : pattern.replaceAll(SIGNED_IN_USER, sub);
 }
 
 /**
@@ -96,7 +95,7 @@ export function iotPolicyDocument(
     ),
   ];
   const clientIdsRestricted = policies.some((policy) => policy.connect !== undefined);
-  const clients = clientIdsRestricted ? resourceNames('connect', clientResourceName) : ['*'];
+  const clients = clientIdsRestricted ? resourceNames('connect', forSignedInUser) : ['*'];
   const arn = (resource: 'client' | 'topic' | 'topicfilter', name: string) =>
     `arn:${scope.partition}:iot:${scope.region}:${scope.accountId}:${resource}/${name}`;
   const subscribe = resourceNames('subscribe', policyResourceName);
