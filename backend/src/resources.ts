@@ -1,4 +1,5 @@
 import type { ResourceDeclaration } from '@coffee/localcloud';
+import { SHOP_SETTINGS } from './contracts/config.js';
 import { ALL_EVENT_TYPES, BUS_NAME, EventType, eventPattern } from './contracts/events.js';
 import { MQTT_CLIENT_IDS } from './contracts/mqtt-client-id.js';
 import { StaffAccount, StaffGroup } from './contracts/roles.js';
@@ -60,6 +61,7 @@ export const resources = {
       entry: 'dist/api/handler.js',
       handler: 'handler',
       environment: apiEnvironment,
+      settings: SHOP_SETTINGS,
     },
     /** Stores the task token of each OrderProcessor wait on its order (rule `orderProcessorTaskTokens`). */
     tokenRecorder: {

@@ -4,7 +4,13 @@
  * (profile, AWS_REGION); options come as context (`-c sesFromEmail=...`, see infra/README.md).
  */
 import { App } from 'aws-cdk-lib';
-import { createCoffeeShopApp } from '../lib/coffee-shop-app.js';
+import { createCoffeeShopApp, DeploymentRefusedError } from '../lib/coffee-shop-app.js';
 
-const app = new App();
-await createCoffeeShopApp({ app });
+try {
+  await createCoffeeShopApp({ app: new App() });
+} catch (error) {
+  // The operator's mistake, told in one line rather than under a stack trace.
+  if (!(error instanceof DeploymentRefusedError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
+}

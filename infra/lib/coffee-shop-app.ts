@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { checkShopEnvironment } from '@coffee/backend';
 import { Api } from '@coffee/backend/contracts';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
@@ -18,11 +19,18 @@ export function shopApps(root: string = REPOSITORY_ROOT): WebApp[] {
   ];
 }
 
+/** A deployment refused for its configuration: the message says which setting and why. */
+export class DeploymentRefusedError extends Error {
+  override name = 'DeploymentRefusedError';
+}
+
 /** What the app is built from; each field defaults to the repository's own. */
 export interface CoffeeShopAppOptions {
   app?: App;
   source?: DeclarationSource;
   apps?: WebApp[];
+  /** The deployer's environment, which the shop's settings (`COFFEE_*`) come from; `process.env` by default. */
+  environment?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -30,11 +38,20 @@ export interface CoffeeShopAppOptions {
  * AwsSolutions rules (a finding is a synthesis error). Context: `stackName`, `retainData`
  * (`false` to delete tables and the user pool with the stack), `alarmEmail`, `sesFromEmail` (with
  * `sesVerifiedDomain` when SES verified its domain rather than the address, and `sesRegion` when
- * that SES identity is in another region).
+ * that SES identity is in another region). The deployer's `COFFEE_*` variables configure the shops
+ * as they do `npm start`'s; a malformed one refuses the deployment.
  */
 export async function createCoffeeShopApp(
   options: CoffeeShopAppOptions = {},
 ): Promise<{ app: App; stack: CoffeeShopStack }> {
+  const environment = options.environment ?? process.env;
+  try {
+    checkShopEnvironment(environment);
+  } catch (error) {
+    throw new DeploymentRefusedError(`The coffee shop cannot be deployed: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
   const app = options.app ?? new App();
   const context = (key: string): string | undefined => {
     const value: unknown = app.node.tryGetContext(key);
@@ -50,6 +67,7 @@ export async function createCoffeeShopApp(
     sesFromEmail: context('sesFromEmail'),
     sesRegion: context('sesRegion'),
     sesVerifiedDomain: context('sesVerifiedDomain'),
+    settingsSource: environment,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { app, stack };

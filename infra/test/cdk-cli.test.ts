@@ -35,4 +35,20 @@ describe('cdk synth (the pinned CLI, through cdk.json)', () => {
     expect(Object.keys(template.Resources).length).toBeGreaterThan(50);
     rmSync(outdir, { recursive: true, force: true });
   });
+
+  it('refuses a malformed shop setting of the deployer in one line, deploying nothing', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'coffee-cdk-out-'));
+    const run = spawnSync('npx', ['cdk', 'synth', '--quiet', '--output', outdir], {
+      cwd: INFRA_DIR,
+      env: { ...withoutAws(), COFFEE_CAPACITY: 'lots' },
+      encoding: 'utf8',
+    });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(
+      'The coffee shop cannot be deployed: COFFEE_CAPACITY must be a whole number from 1 to 5000; it is "lots".\n',
+    );
+    expect(run.stderr).not.toMatch(/\bat createCoffeeShopApp\b/);
+    expect(existsSync(join(outdir, `${DEFAULT_STACK_NAME}.template.json`))).toBe(false);
+    rmSync(outdir, { recursive: true, force: true });
+  });
 });

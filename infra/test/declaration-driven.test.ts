@@ -23,6 +23,7 @@ async function synthesize(
   declaration: ResourceDeclaration,
   baseDir: string,
   context: Record<string, string> = {},
+  environment: Record<string, string> = {},
 ) {
   const outdir = mkdtempSync(join(tmpdir(), 'coffee-infra-'));
   const missingApps = mkdtempSync(join(tmpdir(), 'coffee-apps-'));
@@ -35,6 +36,7 @@ async function synthesize(
     app,
     source: { declaration, baseDir },
     apps: shopApps(missingApps),
+    environment,
   });
   const template = Template.fromJSON(app.synth().getStackByName(stack.stackName).template);
   return { stack, template };
@@ -168,6 +170,38 @@ describe('a declaration that grows', () => {
 
     expect(byAddress).toContain(':identity/orders@example.com"');
     expect(byDomain).toContain(':identity/example.com"');
+  });
+
+  it("deploys the operator's shop settings into the API function as `npm start` takes them, and nothing else of the environment", async () => {
+    const { declaration, baseDir } = await loadBackendDeclaration();
+    const deployer = {
+      COFFEE_CAPACITY: '30',
+      COFFEE_SHOPS: 'terrace=Terrace bar,stage',
+      COFFEE_DAILY_LIMIT: '',
+      AWS_SECRET_ACCESS_KEY: 'not for a function',
+    };
+    const { stack, template } = await synthesize(declaration, baseDir, {}, deployer);
+    const variablesOf = (name: string) => {
+      const fn = stack.registry.functions.get(name) as unknown as Construct;
+      const id = stack.getLogicalId(fn.node.defaultChild as CfnElement);
+      return template.toJSON().Resources[id].Properties.Environment.Variables as Record<string, unknown>;
+    };
+
+    const api = variablesOf('api');
+    expect(api).toMatchObject({ COFFEE_CAPACITY: '30', COFFEE_SHOPS: 'terrace=Terrace bar,stage' });
+    expect(Object.keys(api)).not.toContain('COFFEE_DAILY_LIMIT');
+    expect(Object.keys(api)).not.toContain('AWS_SECRET_ACCESS_KEY');
+    expect(Object.keys(variablesOf('publisher')).filter((key) => key.startsWith('COFFEE_'))).toEqual([]);
+  });
+
+  it('refuses to deploy with a malformed shop setting, naming it, as `npm start` refuses to start', async () => {
+    const { declaration, baseDir } = await loadBackendDeclaration();
+    await expect(synthesize(declaration, baseDir, {}, { COFFEE_CAPACITY: 'abc' })).rejects.toThrow(
+      'The coffee shop cannot be deployed: COFFEE_CAPACITY must be a whole number from 1 to 5000; it is "abc".',
+    );
+    await expect(synthesize(declaration, baseDir, {}, { COFFEE_SHOPS: 'the terrace' })).rejects.toThrow(
+      /cannot be deployed: COFFEE_SHOPS .*"the terrace" is not a shop id/,
+    );
   });
 
   it('refuses IoT policies without an authorizer function, or with an undeclared one', async () => {

@@ -1,4 +1,4 @@
-import { checkShopEnvironment } from '../config/shop-store.js';
+import { checkShopEnvironment } from '../config/domain/configured-shops.js';
 import { createApi } from './app.js';
 import { toLambdaHandler } from './lambda-adapter.js';
 

@@ -104,7 +104,7 @@ export async function loadShop(
  * for any other: open (a fresh install takes orders at once, as DESIGN's demo expects), the demo
  * menu, and its limits from the `COFFEE_*` variables (DESIGN "Business rules"). A variable that is
  * malformed is a fault of the deployment, not of the caller: `InternalError` (the API checks them
- * as it loads, with {@link checkShopEnvironment}).
+ * as it loads, with `checkShopEnvironment`).
  */
 export function configuredShopConfig(
   shopId: string,
@@ -117,15 +117,6 @@ export function configuredShopConfig(
     if (!isCoffeeError(error)) throw error;
     throw new InternalError(`The shop "${shopId}" cannot be created: ${error.message}`, { cause: error });
   }
-}
-
-/**
- * Throws, with the variable's name, when a `COFFEE_*` variable the shops are created from is
- * malformed: for a start to refuse it in one line rather than fail every request later.
- */
-export function checkShopEnvironment(env: Readonly<Record<string, string | undefined>>): void {
-  limitsFromEnvironment(env);
-  shopsFromEnvironment(env);
 }
 
 /**

@@ -55,6 +55,9 @@ export const LIMIT_ENV_VARS = {
  */
 export const SHOPS_ENV_VAR = 'COFFEE_SHOPS';
 
+/** Every variable the shops are created from: what an operator sets for `npm start` or a deployment. */
+export const SHOP_SETTINGS = [...Object.values(LIMIT_ENV_VARS), SHOPS_ENV_VAR] as const;
+
 const bounded = (name: LimitName) => z.int().min(LIMIT_BOUNDS[name].min).max(LIMIT_BOUNDS[name].max);
 
 /** A shop's limits (DESIGN "Business rules"), each an integer within {@link LIMIT_BOUNDS}. */

@@ -34,6 +34,8 @@ export interface DeclaredFunctionsProps {
   /** Where references resolve; the functions are registered in it. */
   registry: ResourceRegistry;
   iot?: IotPublishing;
+  /** Where the functions' declared `settings` are read from: the deployer's environment. */
+  settingsSource: Readonly<Record<string, string | undefined>>;
 }
 
 /** The defaults of a declaration that leaves them out: enough for an HTTP handler doing a few DynamoDB calls. */
@@ -77,7 +79,7 @@ export function bundledCode(scope: Construct, entryFile: string, outdir: string)
 /**
  * One Lambda function per declared function, arm64, on {@link FUNCTION_RUNTIME}, with X-Ray
  * tracing, JSON logs kept a month, and the declared environment — each reference resolved to the
- * deployed resource — and exactly the permissions those references imply (see
+ * deployed resource, and each declared setting the deployer has set with the deployer's value — and exactly the permissions those references imply (see
  * {@link ResourceRegistry.grant}). Adding a function to the declaration deploys it with no change here.
  */
 export class DeclaredFunctions extends Construct {
@@ -111,6 +113,7 @@ export class DeclaredFunctions extends Construct {
               Lazy.string({ produce: () => registry.resolve(ref) }),
             ]),
           ),
+          ...settingsOf(declared, props.settingsSource),
           ...(props.iot?.isPublisher(name, declared) && { [IOT_ENDPOINT_VARIABLE]: props.iot.endpoint }),
         },
       });
@@ -128,6 +131,16 @@ export class DeclaredFunctions extends Construct {
       acknowledgeFunctionFindings(fn);
     }
   }
+}
+
+/** The declared settings that `source` sets to something, with its values. */
+function settingsOf(
+  declared: FunctionDeclaration,
+  source: Readonly<Record<string, string | undefined>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    (declared.settings ?? []).flatMap((name) => (source[name] ? [[name, source[name]]] : [])),
+  );
 }
 
 /** The cdk-nag findings every declared function carries, each with the reason it is accepted. */

@@ -49,6 +49,13 @@ export interface FunctionDeclaration {
   /** The module's export that handles an invocation. */
   handler: string;
   environment?: Record<string, ValueRef>;
+  /**
+   * Variables the function takes, when they are set, from the environment the application is
+   * started or deployed from: the operator's settings, such as a limit. Locally the functions
+   * share the process's environment, so they reach them as they are; a CDK stack writes the
+   * deployer's values into the function's configuration at synthesis.
+   */
+  settings?: readonly string[];
   timeoutSeconds?: number;
   memoryMb?: number;
 }

@@ -6,6 +6,7 @@ import {
 } from '../../contracts/config.js';
 import { ShopIdSchema } from '../../contracts/ids.js';
 import { InvalidRequestError } from '../../errors.js';
+import { limitsFromEnvironment } from './limits.js';
 
 /** A shop the environment names: created, open, on its first read (as the default shop is). */
 export interface ConfiguredShop {
@@ -39,6 +40,16 @@ export function shopsFromEnvironment(env: Readonly<Record<string, string | undef
     shops.set(shopId, name);
   }
   return [...shops].map(([shopId, name]) => ({ shopId, name }));
+}
+
+/**
+ * Throws, with the variable's name, when a `COFFEE_*` variable the shops are created from is
+ * malformed: for a start or a deployment to refuse it in one line rather than fail every request
+ * later.
+ */
+export function checkShopEnvironment(env: Readonly<Record<string, string | undefined>>): void {
+  limitsFromEnvironment(env);
+  shopsFromEnvironment(env);
 }
 
 function refusal(problem: string): InvalidRequestError {
