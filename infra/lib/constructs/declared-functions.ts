@@ -79,8 +79,9 @@ export function bundledCode(scope: Construct, entryFile: string, outdir: string)
 /**
  * One Lambda function per declared function, arm64, on {@link FUNCTION_RUNTIME}, with X-Ray
  * tracing, JSON logs kept a month, and the declared environment — each reference resolved to the
- * deployed resource, and each declared setting the deployer has set with the deployer's value — and exactly the permissions those references imply (see
- * {@link ResourceRegistry.grant}). Adding a function to the declaration deploys it with no change here.
+ * deployed resource, each declared setting the deployer has set with the deployer's value — and
+ * exactly the permissions those references imply (see {@link ResourceRegistry.grant}). Adding a
+ * function to the declaration deploys it with no change here.
  */
 export class DeclaredFunctions extends Construct {
   /** The functions by declared name. */
