@@ -1,5 +1,5 @@
 import { DescribeExecutionCommand, ListExecutionsCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EventType } from '../src/contracts/events.js';
 import { type DrinkChoice, type Order, OrderReason, OrderState } from '../src/contracts/orders.js';
@@ -423,7 +423,8 @@ describe('OrderProcessor: cancellations and timeouts', () => {
   it('cancels the order and still releases everything when the workflow is answered wrongly', async () => {
     // Arrange
     const shopId = await arrangeShop(t.db);
-    const ref = await arrangeOrder(t.db, shopId);
+    const ref = await arrangeOrder(t.db, shopId, undefined, CODE_PERIOD);
+    await arrangeRemaining(t.db, shopId, CODE_PERIOD, 3);
     const order = await admitted(ref);
 
     // Act: a success without a drink
@@ -438,10 +439,47 @@ describe('OrderProcessor: cancellations and timeouts', () => {
     });
     expect(await readCounters(t.db, shopId)).toEqual({ openOrders: 0, orderNumber: 0 });
     expect(await readCustomer(t.db, ref)).toEqual({ dayCount: 0 });
+    // Admitted, it used its code's drink, as an order the customer cancels does.
+    expect(await readRemaining(t.db, shopId, CODE_PERIOD)).toBe(3);
     expect((await t.log.waitFor(EventType.OrderFinished, ref.orderId)).detail).toEqual({
       ...ref,
       state: OrderState.Cancelled,
     });
+  });
+
+  it('cancels an order the workflow fails on before admitting it, and gives the customer and the code their drinks back', async () => {
+    // Arrange: a shop item the slot reservation cannot write (its slot holders are not a set: a
+    // string, short enough to pass the capacity check)
+    const shopId = await arrangeShop(t.db, { limits: { capacity: 100 } });
+    await t.db.send(
+      new UpdateCommand({
+        TableName: 'shops',
+        Key: { shopId },
+        UpdateExpression: 'SET slotHolders = :broken',
+        ExpressionAttributeValues: { ':broken': 'not a set' },
+      }),
+    );
+    const ref = await arrangeOrder(t.db, shopId, undefined, CODE_PERIOD);
+    await arrangeRemaining(t.db, shopId, CODE_PERIOD, 3);
+
+    // Act
+    await putNewOrders(t.events, [ref]);
+
+    // Assert
+    expect((await executionEnd(t.sfn, t.db, ref.orderId)).status).toBe('FAILED');
+    expect(await readOrder(t.db, ref.orderId)).toMatchObject({
+      state: OrderState.Cancelled,
+      reason: ORDER_FAILED_REASON,
+    });
+    expect(await readCustomer(t.db, ref)).toEqual({ dayCount: 0 });
+    expect(await readRemaining(t.db, shopId, CODE_PERIOD)).toBe(4);
+    expect((await t.log.waitFor(EventType.OrderFinished, ref.orderId)).detail).toEqual({
+      ...ref,
+      state: OrderState.Cancelled,
+    });
+    expect(t.log.typesOf(ref.orderId)).not.toContain(EventType.WorkflowStarted);
+    expect(t.log.typesOf(ref.orderId)).not.toContain(EventType.ShopUnavailable);
+    expect(t.log.typesOf(ref.orderId)).not.toContain(EventType.CapacityFull);
   });
 });
 
