@@ -3,7 +3,7 @@ import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { EventType } from '../src/contracts/events.js';
 import { type DrinkChoice, type Order, OrderReason, OrderState } from '../src/contracts/orders.js';
-import { ORDER_FAILED_REASON, TaskTokenFor } from '../src/orders/order-processor.js';
+import { TaskTokenFor } from '../src/orders/order-processor.js';
 import { changeState } from '../src/orders/order-store.js';
 import {
   signalDrinkChosen,
@@ -435,7 +435,7 @@ describe('OrderProcessor: cancellations and timeouts', () => {
     expect(execution.status).toBe('FAILED');
     expect(await readOrder(t.db, ref.orderId)).toMatchObject({
       state: OrderState.Cancelled,
-      reason: ORDER_FAILED_REASON,
+      reason: OrderReason.OrderFailed,
     });
     expect(await readCounters(t.db, shopId)).toEqual({ openOrders: 0, orderNumber: 0 });
     expect(await readCustomer(t.db, ref)).toEqual({ dayCount: 0 });
@@ -469,7 +469,7 @@ describe('OrderProcessor: cancellations and timeouts', () => {
     expect((await executionEnd(t.sfn, t.db, ref.orderId)).status).toBe('FAILED');
     expect(await readOrder(t.db, ref.orderId)).toMatchObject({
       state: OrderState.Cancelled,
-      reason: ORDER_FAILED_REASON,
+      reason: OrderReason.OrderFailed,
     });
     expect(await readCustomer(t.db, ref)).toEqual({ dayCount: 0 });
     expect(await readRemaining(t.db, shopId, CODE_PERIOD)).toBe(4);

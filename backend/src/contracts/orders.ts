@@ -93,6 +93,8 @@ export const OrderReason = {
   CustomerCancelled: 'customer-cancelled',
   /** A barista cancelled without saying why. */
   BaristaCancelled: 'barista-cancelled',
+  /** The workflow gave up on the order after an unexpected failure (nobody cancelled it: no `by`). */
+  OrderFailed: 'order-failed',
 } as const satisfies Record<string, RejectReason | TimeoutCause | string>;
 
 /** A reason given when cancelling: free text for a person, trimmed, 1 to 200 characters. */

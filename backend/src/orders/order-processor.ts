@@ -46,13 +46,6 @@ export const CancelErrorName = {
   barista: 'Order.CancelledByBarista',
 } as const satisfies Record<Canceller, string>;
 
-/**
- * The `reason` of an order the workflow had to give up on after an unexpected failure (its
- * execution then fails, after releasing the slot and the customer). DESIGN has no word for it; the
- * contracts' `OrderReason` does not list it yet.
- */
-export const ORDER_FAILED_REASON = 'order-failed';
-
 /** A DynamoDB attribute value, as the state machine's DynamoDB tasks write it. */
 export type AttributeValue = { S: string } | { M: Record<string, AttributeValue> };
 
@@ -98,7 +91,7 @@ export const orderProcessorSubstitutions = {
   ReasonQueueFull: OrderReason.QueueFull,
   ReasonCustomerCancelled: OrderReason.CustomerCancelled,
   ReasonBaristaCancelled: OrderReason.BaristaCancelled,
-  ReasonOrderFailed: ORDER_FAILED_REASON,
+  ReasonOrderFailed: OrderReason.OrderFailed,
   CauseCustomerTimeout: OrderReason.CustomerTimeout,
   CauseBaristaTimeout: OrderReason.BaristaTimeout,
   ByCustomer: CancelledBySchema.enum.customer,

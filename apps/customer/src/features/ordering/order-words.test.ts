@@ -8,6 +8,10 @@ describe('reasonText', () => {
     [{ reason: 'queue-full' }, 'The baristas were at capacity, so the order could not be accepted.'],
     [{ reason: 'Out of oat milk', by: 'barista' as const }, 'A barista cancelled it: “Out of oat milk”'],
     [{ by: 'customer' as const }, 'You cancelled it.'],
+    [
+      { reason: 'order-failed' },
+      'Something went wrong on our side, so this order was cancelled. Sorry! Scan the code to order again.',
+    ],
     [{}, undefined],
   ])('%o → %s', (order, words) => {
     expect(reasonText(order)).toBe(words);

@@ -18,6 +18,8 @@ const REASON_WORDS: Record<string, string> = {
   [OrderReason.BaristaTimeout]: 'The baristas could not make it in time. Sorry!',
   [OrderReason.CustomerCancelled]: 'You cancelled this order.',
   [OrderReason.BaristaCancelled]: 'A barista cancelled this order.',
+  [OrderReason.OrderFailed]:
+    'Something went wrong on our side, so this order was cancelled. Sorry! Scan the code to order again.',
 };
 
 const BY_WORDS: Record<NonNullable<Order['by']>, string> = {
