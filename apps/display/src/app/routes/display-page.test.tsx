@@ -81,18 +81,25 @@ describe('DisplayPage', () => {
     await waitFor(() => expect(callsOf(api, 'getQrCode')).toBe(2), { timeout: 3000 });
   });
 
-  it('asks for the exact count when an order is rejected: its drink went back to the code', async () => {
-    let remaining = 0;
-    const { deliver } = setup({ getQrCode: () => aCode('t1', remaining) });
-    expect(await screen.findByText(/New orders open at/)).toBeTruthy();
-    remaining = 1;
-    await deliver(shopQueueTopic('main'), {
-      type: EventType.CapacityFull,
-      detail: { shopId: 'main', orderId: 'late', userId: 'u1' },
-      time: iso(0),
-    });
-    await waitFor(() => expect(drinksLeft()).toBe('1 drink left on this code'), { timeout: 3000 });
-  });
+  const late = { shopId: 'main', orderId: 'late', userId: 'u1' };
+  it.each([
+    { ended: 'rejected, the queue full', message: { type: EventType.CapacityFull, detail: late } },
+    { ended: 'rejected, the shop closed', message: { type: EventType.ShopUnavailable, detail: late } },
+    {
+      ended: 'cancelled (the workflow gave up on it before admitting it)',
+      message: { type: EventType.OrderFinished, detail: { ...late, state: OrderState.Cancelled } },
+    },
+  ] as const)(
+    'asks for the exact count when an order ended $ended: its drink may have gone back to the code',
+    async ({ message }) => {
+      let remaining = 0;
+      const { deliver } = setup({ getQrCode: () => aCode('t1', remaining) });
+      expect(await screen.findByText(/New orders open at/)).toBeTruthy();
+      remaining = 1;
+      await deliver(shopQueueTopic('main'), { ...message, time: iso(0) });
+      await waitFor(() => expect(drinksLeft()).toBe('1 drink left on this code'), { timeout: 3000 });
+    },
+  );
 
   it('shows the new drink count at once when a barista changes the drinks per code', async () => {
     let drinksPerCode = 8;

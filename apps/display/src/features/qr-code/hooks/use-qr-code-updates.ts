@@ -2,6 +2,7 @@ import { queryKeys } from '@coffee/app-shared';
 import {
   type ConfigPart,
   EventType,
+  OrderState,
   type PublicMessage,
   type QrCodeResponse,
 } from '@coffee/backend/contracts';
@@ -19,16 +20,23 @@ export const RECOUNT_DELAY_MS = 1000;
 export const QR_CODE_CONFIG_PARTS: readonly ConfigPart[] = ['limits'];
 
 /**
- * The rejections of an order the validator had accepted: the workflow gives the drink it took back
- * to its code before it says so.
+ * Whether the workflow may have given an order's drink back to its code before saying so: when it
+ * rejected the order, or when the order ended cancelled, which may be one it gave up on before
+ * admitting it (rare; asking after every cancellation costs one request).
  */
-const DRINK_GIVEN_BACK: ReadonlySet<string> = new Set([EventType.CapacityFull, EventType.ShopUnavailable]);
+function mayGiveDrinkBack(message: PublicMessage): boolean {
+  return (
+    message.type === EventType.CapacityFull ||
+    message.type === EventType.ShopUnavailable ||
+    (message.type === EventType.OrderFinished && message.detail.state === OrderState.Cancelled)
+  );
+}
 
 /**
  * The handler of `shops/{shopId}/queue` and `shops/{shopId}/config` messages for the QR code: each
  * `Validator.NewOrder` (a customer took a drink from the code) counts one drink down at once, and
- * shortly after the display asks the server for the exact count, as it does after a rejection (the
- * drink went back to the code); a `ConfigChanged` of the limits (a barista changed
+ * shortly after the display asks the server for the exact count, as it does after a rejection or a
+ * cancellation (the drink may have gone back to the code); a `ConfigChanged` of the limits (a barista changed
  * `drinksPerCode`, say) asks for the code again at once, since the count shown may no longer hold.
  */
 export function useQrCodeUpdates(shopId: string): (message: PublicMessage) => void {
@@ -46,7 +54,7 @@ export function useQrCodeUpdates(shopId: string): (message: PublicMessage) => vo
       }
       if (message.type === EventType.NewOrder) {
         queryClient.setQueryData<QrCodeResponse>(key, (qr) => (qr ? takeDrink(qr) : qr));
-      } else if (!DRINK_GIVEN_BACK.has(message.type)) {
+      } else if (!mayGiveDrinkBack(message)) {
         return;
       }
       if (recount.current === undefined) {
