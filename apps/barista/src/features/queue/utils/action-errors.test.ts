@@ -41,6 +41,12 @@ describe('actionErrorMessage', () => {
       'Order #12 was cancelled by a barista.',
       cancelled('barista', 'barista-cancelled'),
     ],
+    [
+      'make',
+      'given up on by the workflow after a fault',
+      'Order #12 was cancelled: something went wrong with it on our side.',
+      cancelled(undefined, 'order-failed'),
+    ],
     ['make', 'ready', 'Order #12 is already ready.', ready],
     [
       'complete',

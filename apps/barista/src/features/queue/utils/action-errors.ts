@@ -31,7 +31,9 @@ function cancelledText(number: string, order: Order): string {
         : `Order ${number} was cancelled by a barista.`;
     }
     default:
-      return `Order ${number} was cancelled.`;
+      return order.reason === OrderReason.OrderFailed
+        ? `Order ${number} was cancelled: something went wrong with it on our side.`
+        : `Order ${number} was cancelled.`;
   }
 }
 
