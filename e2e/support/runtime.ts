@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LIMIT_ENV_VARS, type LimitName, SHOPS_ENV_VAR } from '@coffee/backend/contracts';
+import { LIMIT_ENV_VARS, type LimitName, SHOP_SETTINGS, SHOPS_ENV_VAR } from '@coffee/backend/contracts';
 import { startLocalCloudProcess } from '@coffee/localcloud/process';
 
 /** The repository's root folder: where the CLI, the backend and the built apps are. */
@@ -110,9 +110,10 @@ async function snapshotApps(folder: string): Promise<Record<string, string>> {
 
 /** The environment of the runtime: the staff password, the limits, the shops, and no SDK noise. */
 function runtimeEnv(options: RuntimeOptions): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { STAFF_PASSWORD, [SHOPS_ENV_VAR]: options.shops };
+  const env: NodeJS.ProcessEnv = { STAFF_PASSWORD };
   // The engineer's own COFFEE_* settings must not reach a journey's shop.
-  for (const name of Object.keys(LIMIT_ENV_VARS) as LimitName[]) env[LIMIT_ENV_VARS[name]] = undefined;
+  for (const name of SHOP_SETTINGS) env[name] = undefined;
+  env[SHOPS_ENV_VAR] = options.shops;
   for (const [name, value] of Object.entries({ ...STEADY_LIMITS, ...options.limits })) {
     env[LIMIT_ENV_VARS[name as LimitName]] = String(value);
   }

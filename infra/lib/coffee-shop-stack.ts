@@ -45,8 +45,8 @@ export interface CoffeeShopStackProps extends StackProps {
    * in its environment counts too. `['publisher']` by default.
    */
   iotPublishers?: string[];
-  /** Where the functions' declared `settings` are read from: the deployer's environment (`process.env`) by default. */
-  settingsSource?: Readonly<Record<string, string | undefined>>;
+  /** Where the functions' declared `settings` are read from: the deployer's environment. */
+  settingsSource: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -93,7 +93,7 @@ export class CoffeeShopStack extends Stack {
       functions: declaration.functions ?? {},
       baseDir,
       registry,
-      settingsSource: props.settingsSource ?? process.env,
+      settingsSource: props.settingsSource,
       ...(iotEndpoint && { iot: iotPublishing(iotEndpoint, props.iotPublishers) }),
     });
 
