@@ -51,6 +51,8 @@ export interface LocalCloudOptions {
   region?: string;
   /** Flush every write to the disk, for power loss. */
   syncWrites?: boolean;
+  /** Days a closed Step Functions execution is kept, as on AWS (90 by default). */
+  executionRetentionDays?: number;
   /**
    * How long a DynamoDB table created, updated or deleted stays `CREATING`, `UPDATING` or
    * `DELETING` before it turns `ACTIVE` or goes, as it takes a while on AWS; 0 by default.
@@ -131,6 +133,9 @@ export class LocalCloud {
         services: (target, body, callerRegion) => edge.answer(target, body, callerRegion),
         resume: false,
         ...(options.syncWrites !== undefined && { syncWrites: options.syncWrites }),
+        ...(options.executionRetentionDays !== undefined && {
+          retentionDays: options.executionRetentionDays,
+        }),
       });
       opened.push(stepFunctions);
       edge.addService(stepFunctionsService(stepFunctions));

@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, ListEventBusesCommand } from '@aws-sdk/client-eventbridge';
-import { ListStateMachinesCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
-import { createActiveTable, useTestCloud } from './support/cloud.js';
+import { LocalCloud } from '../src/local-cloud.js';
+import { StepFunctionsEngine } from '../src/stepfunctions/engine/engine.js';
+import { createActiveTable, sdkConfig, useTestCloud } from './support/cloud.js';
 
 const t = useTestCloud();
 const client = () => ({
@@ -60,5 +65,49 @@ describe('the local cloud', () => {
     const response = await fetch(`${t.cloud.endpoint}/nothing-here`, { method: 'POST' });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ __type: 'UnknownOperationException' });
+  });
+
+  it('keeps a finished execution for the retention it is given, 90 days unless told', async () => {
+    // Arrange: an execution that ended on New Year's Day 2020.
+    const dataDir = mkdtempSync(join(tmpdir(), 'localcloud-retention-'));
+    const engine = await StepFunctionsEngine.open({
+      dataDir: join(dataDir, 'stepfunctions'),
+      now: () => Date.UTC(2020, 0, 1),
+    });
+    const machine = await engine.createStateMachine({
+      name: 'brew',
+      definition: JSON.stringify({ StartAt: 'Brew', States: { Brew: { Type: 'Pass', End: true } } }),
+      roleArn: 'role',
+    });
+    const ended = new Promise((resolve) => engine.onExecutionClosed(resolve));
+    const { executionArn } = await engine.startExecution({ stateMachineArn: machine.stateMachineArn });
+    await ended;
+    await engine.close();
+    const describe = async (executionRetentionDays?: number) => {
+      const cloud = await LocalCloud.start({
+        dataDir,
+        edgePort: 0,
+        ...(executionRetentionDays !== undefined && { executionRetentionDays }),
+      });
+      const sfn = new SFNClient(sdkConfig(cloud.endpoint));
+      try {
+        return await sfn.send(new DescribeExecutionCommand({ executionArn })).then(
+          (execution) => execution.status,
+          (error: Error) => error.name,
+        );
+      } finally {
+        sfn.destroy();
+        await cloud.stop();
+      }
+    };
+
+    // Act
+    const kept = await describe(365_000);
+    const byDefault = await describe();
+    rmSync(dataDir, { recursive: true, force: true });
+
+    // Assert
+    expect(kept).toBe('SUCCEEDED');
+    expect(byDefault).toBe('ExecutionDoesNotExist');
   });
 });

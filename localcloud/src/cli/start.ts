@@ -7,7 +7,7 @@ import type { ResourceDeclaration } from '../bootstrap/resource-declaration.js';
 import { DEFAULT_PASSWORD_POLICY, passwordPolicyWords } from '../cognito/index.js';
 import { FunctionLoadError } from '../lambda/load-handler.js';
 import { COGNITO_WEB_PATH, LocalCloud } from '../local-cloud.js';
-import { StoreLockedError } from '../stepfunctions/engine/engine.js';
+import { DEFAULT_RETENTION_DAYS, StoreLockedError } from '../stepfunctions/engine/engine.js';
 import { landingPage } from '../web/landing-page.js';
 import { parseWebApps, WebAppOptionError, webAppLinks } from '../web/web-apps.js';
 
@@ -18,6 +18,11 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
     sync: { type: 'boolean', default: process.env.LOCALCLOUD_SYNC === 'true' },
+    /** Days a closed workflow execution and its history are kept before they are deleted. */
+    'execution-retention-days': {
+      type: 'string',
+      default: process.env.LOCALCLOUD_EXECUTION_RETENTION_DAYS ?? String(DEFAULT_RETENTION_DAYS),
+    },
     /** Run the application's declared warm-up before "ready" (`--no-warm-up` skips it). */
     'warm-up': { type: 'boolean', default: process.env.LOCALCLOUD_WARM_UP !== 'false' },
     app: { type: 'string' },
@@ -85,14 +90,29 @@ function runtimeConfig(cloud: LocalCloud) {
   };
 }
 
+/** An option's value the CLI cannot use. */
+class OptionError extends Error {}
+
+/** The `--execution-retention-days` value: a whole number of days, at least one. */
+function retentionDays(text: string): number {
+  const days = Number(text);
+  if (!/^\d+$/.test(text) || days < 1)
+    throw new OptionError(
+      `--execution-retention-days expects a whole number of days, 1 or more; got '${text}'`,
+    );
+  return days;
+}
+
 try {
   const webApps = parseWebApps(values['web-app']);
+  const executionRetentionDays = retentionDays(values['execution-retention-days']);
   const app = await loadApp(values.app, values['warm-up']);
   const cloud: LocalCloud = await LocalCloud.start({
     ...(app && { app }),
     dataDir,
     edgePort,
     syncWrites: values.sync,
+    executionRetentionDays,
     log: say,
     web: {
       port: webPort,
@@ -126,7 +146,7 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  if (error instanceof WebAppOptionError) {
+  if (error instanceof WebAppOptionError || error instanceof OptionError) {
     say(error.message);
   } else if (error instanceof UserPasswordRefusedError) {
     say(

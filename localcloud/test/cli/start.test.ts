@@ -203,4 +203,19 @@ describe('npm start (the local cloud CLI)', { timeout: 150_000 }, () => {
     expect(code).toBe(1);
     expect(started.output()).toContain('--web-app expects <mount path>=<folder>');
   });
+
+  it('says in one line that the execution retention is not a whole number of days', async () => {
+    // Act
+    const started = start(['--edge-port', String(await freePort())], {
+      LOCALCLOUD_EXECUTION_RETENTION_DAYS: 'a week',
+    });
+    const code = await started.exited;
+
+    // Assert
+    expect(code).toBe(1);
+    expect(started.output().trim()).toMatch(
+      /--execution-retention-days expects a whole number of days, 1 or more; got 'a week'$/,
+    );
+    expect(started.output()).not.toContain('    at ');
+  });
 });

@@ -38,6 +38,11 @@ export interface EngineOptions {
   /** The clock, for tests. */
   now?: () => number;
   /**
+   * How long a closed execution stays (its record, its history, its place in listings) before it
+   * is deleted and its name may start a new one; {@link DEFAULT_RETENTION_DAYS} by default.
+   */
+  retentionDays?: number;
+  /**
    * Resume running executions as the engine opens (the default). Without it, call
    * {@link StepFunctionsEngine.resume} once the services they call are up.
    */
@@ -54,6 +59,12 @@ export interface Page<T> {
 export class StoreLockedError extends Error {
   override readonly name = 'StoreLockedError';
 }
+
+/** How long AWS keeps a closed Standard execution. */
+export const DEFAULT_RETENTION_DAYS = 90;
+const DAY_MS = 86_400_000;
+/** How often expired executions are deleted after the one deletion at open. */
+const RETENTION_INTERVAL_MS = 3_600_000;
 
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
@@ -76,6 +87,10 @@ export class StepFunctionsEngine {
   private readonly runner: Runner;
   private readonly writer: GroupCommit;
   private readonly closedListeners = new Set<(record: ExecutionRecord) => void>();
+  private readonly retentionMs: number;
+  /** The deletion of expired executions under way, which closing waits for. */
+  private expiring: Promise<number> | undefined;
+  private retentionTimer: NodeJS.Timeout | undefined;
   private closing = false;
   private readonly commit = (ops: StoreOp[]) => this.writer.commit(ops);
 
@@ -85,6 +100,7 @@ export class StepFunctionsEngine {
   ) {
     const now = options.now ?? Date.now;
     this.region = options.region ?? 'us-east-1';
+    this.retentionMs = (options.retentionDays ?? DEFAULT_RETENTION_DAYS) * DAY_MS;
     this.lambda = options.lambda ?? new LambdaRegistry(this.region);
     this.timers = new TimerQueue(now);
     this.writer = new GroupCommit(db, options.syncWrites);
@@ -127,6 +143,8 @@ export class StepFunctionsEngine {
       throw error;
     }
     const engine = new StepFunctionsEngine(db, options);
+    await engine.deleteExpiredExecutions();
+    engine.expireHourly();
     if (options.resume !== false) await engine.resume();
     return engine;
   }
@@ -150,6 +168,8 @@ export class StepFunctionsEngine {
     if (this.closing) return;
     this.closing = true;
     this.timers.stop();
+    clearInterval(this.retentionTimer);
+    await this.expiring?.catch(() => undefined);
     await this.writer.drain();
     await this.db.close();
   }
@@ -355,9 +375,9 @@ export class StepFunctionsEngine {
     const items: ExecutionRecord[] = [];
     const after = request.nextToken !== undefined ? decodePageToken(request.nextToken) : undefined;
     let lastKey: string | undefined;
-    for await (const [key, value] of this.db.iterator({ gt: after ?? range.gt, lt: range.lt })) {
+    for await (const key of this.db.keys({ gt: after ?? range.gt, lt: range.lt })) {
       if (items.length === limit) return { items, nextToken: encodePageToken(lastKey as string) };
-      const arn = value === '' ? Keys.executionOfMachineKey(key) : value;
+      const arn = Keys.parseExecutionByMachine(key).executionArn;
       const record = this.live.get(arn)?.record ?? (await this.findExecution(arn));
       if (record && (!request.statusFilter || record.status === request.statusFilter)) {
         items.push(this.snapshot(record));
@@ -421,6 +441,19 @@ export class StepFunctionsEngine {
     return { items, nextToken: encodeEventToken((items.at(-1) as HistoryEventRecord).id) };
   }
 
+  /**
+   * Deletes every execution that closed longer ago than the retention period, its history and its
+   * place in listings, as AWS does after 90 days, so that a data folder in use for months stops
+   * growing; a deleted execution's name may start a new one. Runs as the engine opens and hourly
+   * after. Resolves with how many it deleted.
+   */
+  deleteExpiredExecutions(): Promise<number> {
+    this.expiring ??= this.deleteClosedBefore(this.now() - this.retentionMs).finally(() => {
+      this.expiring = undefined;
+    });
+    return this.expiring;
+  }
+
   // --- Task tokens ---
 
   /** SendTaskSuccess. */
@@ -465,6 +498,51 @@ export class StepFunctionsEngine {
   }
 
   // --- Internals ---
+
+  private expireHourly(): void {
+    this.retentionTimer = setInterval(() => {
+      this.deleteExpiredExecutions().catch((error: unknown) => {
+        if (!this.closing) console.error('[stepfunctions] deleting expired executions failed:', error);
+      });
+    }, RETENTION_INTERVAL_MS);
+    this.retentionTimer.unref();
+  }
+
+  private async deleteClosedBefore(cutoff: number): Promise<number> {
+    const all = Keys.executionsOfAllMachines();
+    let below = all.lt;
+    let deleted = 0;
+    // Each machine's executions sort newest first, so walking backwards meets its oldest first; at
+    // its first one started since the cutoff (none later can have closed before it), the walk skips
+    // to the machine before.
+    walk: while (!this.closing) {
+      for await (const key of this.db.keys({ gt: all.gt, lt: below, reverse: true })) {
+        if (this.closing) break walk;
+        const { machineArn, startMs, executionArn: arn } = Keys.parseExecutionByMachine(key);
+        if (startMs >= cutoff) {
+          below = Keys.executionsByMachine(machineArn).gt;
+          continue walk;
+        }
+        if (await this.deleteIfClosedBefore(arn, key, cutoff)) deleted++;
+      }
+      break;
+    }
+    return deleted;
+  }
+
+  private async deleteIfClosedBefore(arn: string, listingKey: string, cutoff: number): Promise<boolean> {
+    if (this.live.has(arn)) return false;
+    const record = await this.findExecution(arn);
+    if (record && (record.stopDate === undefined || record.stopDate >= cutoff)) return false;
+    // The history goes first: while the record stands, no new execution can take the name and
+    // write a history this would delete.
+    await this.db.clear(Keys.history(arn));
+    await this.writer.commit([
+      { type: 'del', key: Keys.execution(arn) },
+      { type: 'del', key: listingKey },
+    ]);
+    return true;
+  }
 
   private sameExecution(running: LiveExecution, inputText: string): ExecutionRecord {
     if (running.closed || running.record.input !== inputText) {

@@ -30,8 +30,13 @@ export const Keys = {
   executionByMachine: (machineArn: string, startMs: number, executionArn: string) =>
     `exm${SEPARATOR}${machineArn}${SEPARATOR}${String(MAX_TIME - startMs).padStart(13, '0')}${SEPARATOR}${executionArn}`,
   executionsByMachine: (machineArn: string): KeyRange => range(`exm${SEPARATOR}${machineArn}${SEPARATOR}`),
-  /** The execution ARN an {@link Keys.executionByMachine} key ends with. */
-  executionOfMachineKey: (key: string): string => key.slice(key.lastIndexOf(SEPARATOR) + 1),
+  /** Every machine's {@link Keys.executionByMachine} keys: by machine, each machine's newest first. */
+  executionsOfAllMachines: (): KeyRange => range(`exm${SEPARATOR}`),
+  /** Splits an {@link Keys.executionByMachine} key back into its machine, start and execution. */
+  parseExecutionByMachine: (key: string): { machineArn: string; startMs: number; executionArn: string } => {
+    const [, machineArn = '', invertedStart = '', executionArn = ''] = key.split(SEPARATOR);
+    return { machineArn, startMs: MAX_TIME - Number(invertedStart), executionArn };
+  },
   /** The history events one transaction appended, keyed by the id of the first. */
   historyChunk: (executionArn: string, firstEventId: number) =>
     `h${SEPARATOR}${executionArn}${SEPARATOR}${String(firstEventId).padStart(10, '0')}`,
