@@ -1,4 +1,5 @@
 export { AwsServiceError } from './aws-service-error.js';
+export { newAccountPassword } from './bootstrap/account-password.js';
 export {
   type AppliedDeclaration,
   type ApplyOptions,

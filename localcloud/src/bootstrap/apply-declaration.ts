@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
@@ -38,6 +37,7 @@ import { DEFAULT_EVENT_BUS } from '../eventbridge/index.js';
 import { FunctionHost } from '../lambda/function-host.js';
 import { loadHandler } from '../lambda/load-handler.js';
 import { type LambdaHandler, LambdaRegistry } from '../stepfunctions/integrations/index.js';
+import { newAccountPassword } from './account-password.js';
 import { type ResolvedResources, resolveRef, substitute } from './resolve-refs.js';
 import type { ResourceDeclaration, TableDeclaration } from './resource-declaration.js';
 
@@ -373,7 +373,7 @@ async function ensureUser(
       (error: Error) => (error.name === 'UserNotFoundException' ? false : Promise.reject(error)),
     );
   if (exists && fixedPassword === undefined) return undefined;
-  const password = fixedPassword ?? generatePassword();
+  const password = fixedPassword ?? newAccountPassword();
   if (!exists) {
     await cognito.send(
       new AdminCreateUserCommand({ UserPoolId: poolId, Username: user.username, MessageAction: 'SUPPRESS' }),
@@ -399,14 +399,6 @@ async function ensureUser(
     );
   }
   return exists ? undefined : password;
-}
-
-/** A password easy to read aloud at a counter yet hard to guess: four words of letters and digits. */
-function generatePassword(): string {
-  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
-  const bytes = randomBytes(16);
-  const chars = [...bytes].map((byte) => alphabet[byte % alphabet.length]).join('');
-  return `${chars.slice(0, 4)}-${chars.slice(4, 8)}-${chars.slice(8, 12)}-${chars.slice(12, 16)}A1`;
 }
 
 async function ensureUserPoolClient(
