@@ -87,4 +87,42 @@ describe('Outbox', () => {
     // Assert
     expect(outbox.list()[0]?.body).toBe('b');
   });
+
+  it('keeps the newest messages, listed and on disk, however many are sent', async () => {
+    // Arrange
+    const outbox = await Outbox.open({ dataDir, log: quiet, keep: 10 });
+    const bodies = Array.from({ length: 35 }, (_, i) => String(i));
+    const linesOnDisk = () => readFileSync(join(dataDir, OUTBOX_FILE), 'utf8').trim().split('\n').length;
+
+    // Act
+    let mostOnDisk = 0;
+    for (const body of bodies) {
+      await outbox.send({ to: 'a', subject: 's', body });
+      mostOnDisk = Math.max(mostOnDisk, linesOnDisk());
+    }
+    const listed = outbox.list().map((message) => message.body);
+    await outbox.close();
+    const reopened = await Outbox.open({ dataDir, log: quiet, keep: 10 });
+
+    // Assert
+    expect(listed).toEqual(bodies.slice(-10));
+    expect(mostOnDisk).toBeLessThanOrEqual(20);
+    expect(reopened.list().map((message) => message.body)).toEqual(bodies.slice(-10));
+  });
+
+  it('trims a file that holds more than it keeps as it opens', async () => {
+    // Arrange: written by a version that kept every message.
+    const outbox = await Outbox.open({ dataDir, log: quiet });
+    for (let i = 0; i < 30; i++) await outbox.send({ to: 'a', subject: 's', body: String(i) });
+    await outbox.close();
+
+    // Act
+    const reopened = await Outbox.open({ dataDir, log: quiet, keep: 10 });
+
+    // Assert
+    expect(reopened.list().map((message) => message.body)).toEqual(
+      Array.from({ length: 10 }, (_, i) => String(20 + i)),
+    );
+    expect(readFileSync(join(dataDir, OUTBOX_FILE), 'utf8').trim().split('\n')).toHaveLength(10);
+  });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import type { EdgeRoute } from '../edge/edge-route.js';
 import { outboxRoute } from './outbox-route.js';
 
@@ -32,7 +33,15 @@ export interface OutboxOptions {
   log?: (line: string) => void;
   /** The clock, for tests. */
   now?: () => number;
+  /** How many of the newest messages are kept, listed and on disk; {@link DEFAULT_KEPT_MESSAGES} by default. */
+  keep?: number;
 }
+
+/**
+ * Enough to find any code a person or test waits for (one-time codes expire in minutes), few enough
+ * that a shop signing customers in for months lists them quickly and holds them in little memory.
+ */
+export const DEFAULT_KEPT_MESSAGES = 1000;
 
 /** The outbox's file name inside its data folder. */
 export const OUTBOX_FILE = 'outbox.jsonl';
@@ -40,12 +49,17 @@ export const OUTBOX_FILE = 'outbox.jsonl';
 /**
  * The messages the local runtime "sent" (one-time codes, invitations, notifications). Each is
  * appended to a JSON-lines file before `send` resolves, so the list survives a restart, and is
- * printed as one line in the terminal where a developer running the shop looks for a code.
+ * printed as one line in the terminal where a developer running the shop looks for a code. The
+ * newest {@link OutboxOptions.keep} are kept: once the file holds twice as many, it is rewritten
+ * with those.
  */
 export class Outbox implements MessageSender {
   private readonly file: string;
   private readonly log: (line: string) => void;
   private readonly now: () => number;
+  private readonly keep: number;
+  /** Messages in the file, the older ones the list no longer holds included. */
+  private linesInFile: number;
   /** Appends run one after another so the file keeps the order of `send` calls. */
   private tail: Promise<void> = Promise.resolve();
 
@@ -56,12 +70,17 @@ export class Outbox implements MessageSender {
     this.file = join(options.dataDir, OUTBOX_FILE);
     this.log = options.log ?? ((line) => console.log(line));
     this.now = options.now ?? Date.now;
+    this.keep = options.keep ?? DEFAULT_KEPT_MESSAGES;
+    this.linesInFile = messages.length;
+    this.forgetOldest();
   }
 
   /** Opens the outbox in `options.dataDir`, reading the messages already sent. */
   static async open(options: OutboxOptions): Promise<Outbox> {
     await mkdir(options.dataDir, { recursive: true });
-    return new Outbox(options, readMessages(join(options.dataDir, OUTBOX_FILE)));
+    const outbox = new Outbox(options, readMessages(join(options.dataDir, OUTBOX_FILE)));
+    await outbox.compactFile();
+    return outbox;
   }
 
   /** Appends a message durably, prints it, and resolves with it as stored. */
@@ -73,10 +92,15 @@ export class Outbox implements MessageSender {
       ...(message.code !== undefined && { code: message.code }),
       time: new Date(this.now()).toISOString(),
     };
-    const written = this.tail.then(() => appendFile(this.file, `${JSON.stringify(stored)}\n`, 'utf8'));
+    const written = this.tail.then(async () => {
+      await appendFile(this.file, `${JSON.stringify(stored)}\n`, 'utf8');
+      this.linesInFile++;
+      this.messages.push(stored);
+      this.forgetOldest();
+      await this.compactFile();
+    });
     this.tail = written.catch(() => undefined);
     return written.then(() => {
-      this.messages.push(stored);
       this.log(terminalLine(stored));
       return stored;
     });
@@ -90,6 +114,18 @@ export class Outbox implements MessageSender {
   /** The edge route answering `GET /_localcloud/outbox` with {@link Outbox.list}. */
   route(): EdgeRoute {
     return outboxRoute(() => this.list());
+  }
+
+  private forgetOldest(): void {
+    if (this.messages.length > this.keep) this.messages.splice(0, this.messages.length - this.keep);
+  }
+
+  /** Rewrites the file with the kept messages once it holds twice as many. */
+  private async compactFile(): Promise<void> {
+    if (this.linesInFile <= 2 * this.keep) return;
+    // Written aside and renamed over: a crash mid-write leaves the old file, not a cut one.
+    await writeFileAtomic(this.file, this.messages.map((message) => `${JSON.stringify(message)}\n`).join(''));
+    this.linesInFile = this.messages.length;
   }
 
   /** Resolves once every message sent so far is written. */
