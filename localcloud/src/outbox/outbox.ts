@@ -38,8 +38,9 @@ export interface OutboxOptions {
 }
 
 /**
- * Enough to find any code a person or test waits for (one-time codes expire in minutes), few enough
- * that a shop signing customers in for months lists them quickly and holds them in little memory.
+ * Enough to find any code a person or test waits for (one-time codes expire in minutes), few
+ * enough that an application signing users in for months lists them quickly and holds them in
+ * little memory.
  */
 export const DEFAULT_KEPT_MESSAGES = 1000;
 

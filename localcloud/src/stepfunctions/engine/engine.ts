@@ -65,6 +65,8 @@ export const DEFAULT_RETENTION_DAYS = 90;
 const DAY_MS = 86_400_000;
 /** How often expired executions are deleted after the one deletion at open. */
 const RETENTION_INTERVAL_MS = 3_600_000;
+/** Deletions written together while expiring executions. */
+const EXPIRY_BATCH_OPS = 1000;
 
 const DEFAULT_PAGE_SIZE = 100;
 const MAX_PAGE_SIZE = 1000;
@@ -143,7 +145,6 @@ export class StepFunctionsEngine {
       throw error;
     }
     const engine = new StepFunctionsEngine(db, options);
-    await engine.deleteExpiredExecutions();
     engine.expireHourly();
     if (options.resume !== false) await engine.resume();
     return engine;
@@ -444,8 +445,8 @@ export class StepFunctionsEngine {
   /**
    * Deletes every execution that closed longer ago than the retention period, its history and its
    * place in listings, as AWS does after 90 days, so that a data folder in use for months stops
-   * growing; a deleted execution's name may start a new one. Runs as the engine opens and hourly
-   * after. Resolves with how many it deleted.
+   * growing; a deleted execution's name may start a new one. Runs in the background as the engine
+   * opens and hourly after; a call while one runs joins it. Resolves with how many it deleted.
    */
   deleteExpiredExecutions(): Promise<number> {
     this.expiring ??= this.deleteClosedBefore(this.now() - this.retentionMs).finally(() => {
@@ -499,12 +500,15 @@ export class StepFunctionsEngine {
 
   // --- Internals ---
 
+  /** Deletes expired executions now, in the background, and hourly after. */
   private expireHourly(): void {
-    this.retentionTimer = setInterval(() => {
+    const expire = () => {
       this.deleteExpiredExecutions().catch((error: unknown) => {
         if (!this.closing) console.error('[stepfunctions] deleting expired executions failed:', error);
       });
-    }, RETENTION_INTERVAL_MS);
+    };
+    expire();
+    this.retentionTimer = setInterval(expire, RETENTION_INTERVAL_MS);
     this.retentionTimer.unref();
   }
 
@@ -512,6 +516,7 @@ export class StepFunctionsEngine {
     const all = Keys.executionsOfAllMachines();
     let below = all.lt;
     let deleted = 0;
+    const ops: StoreOp[] = [];
     // Each machine's executions sort newest first, so walking backwards meets its oldest first; at
     // its first one started since the cutoff (none later can have closed before it), the walk skips
     // to the machine before.
@@ -523,25 +528,25 @@ export class StepFunctionsEngine {
           below = Keys.executionsByMachine(machineArn).gt;
           continue walk;
         }
-        if (await this.deleteIfClosedBefore(arn, key, cutoff)) deleted++;
+        if (!(await this.closedBefore(arn, cutoff))) continue;
+        // An execution goes in one batch, its history with its record: until the record goes, no
+        // new execution can take the name and write a history of its own.
+        for await (const chunk of this.db.keys(Keys.history(arn))) ops.push({ type: 'del', key: chunk });
+        ops.push({ type: 'del', key: Keys.execution(arn) }, { type: 'del', key });
+        deleted++;
+        if (ops.length >= EXPIRY_BATCH_OPS) await this.writer.commit(ops.splice(0));
       }
       break;
     }
+    if (ops.length > 0) await this.writer.commit(ops);
     return deleted;
   }
 
-  private async deleteIfClosedBefore(arn: string, listingKey: string, cutoff: number): Promise<boolean> {
+  /** Whether an execution closed before `cutoff` (or its record is gone, its listing left over). */
+  private async closedBefore(arn: string, cutoff: number): Promise<boolean> {
     if (this.live.has(arn)) return false;
     const record = await this.findExecution(arn);
-    if (record && (record.stopDate === undefined || record.stopDate >= cutoff)) return false;
-    // The history goes first: while the record stands, no new execution can take the name and
-    // write a history this would delete.
-    await this.db.clear(Keys.history(arn));
-    await this.writer.commit([
-      { type: 'del', key: Keys.execution(arn) },
-      { type: 'del', key: listingKey },
-    ]);
-    return true;
+    return !record || (record.stopDate !== undefined && record.stopDate < cutoff);
   }
 
   private sameExecution(running: LiveExecution, inputText: string): ExecutionRecord {
