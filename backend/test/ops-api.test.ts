@@ -1,4 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { Api, OrderHistoryResponseSchema, pathFor, WorkflowResponseSchema } from '../src/contracts/api.js';
 import { arrangeShop, eventually } from './support/order-processor-cloud.js';
@@ -112,6 +113,29 @@ describe('GET /api/ops/orders/{orderId}/history', () => {
     });
     expect(response.status).toBe(404);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('not-found');
+  });
+
+  it('answers not-found, saying why, for an order whose workflow history has expired', async () => {
+    // Arrange: an order whose execution Step Functions no longer keeps, as 90 days after it ended.
+    const shopId = await arrangeShop(shop.t.db, { limits: ROOMY_LIMITS });
+    const item = await readOrder((await numberedOrder(shopId)).orderId);
+    const orderId = randomUUID();
+    const executionId = String(item.executionId).replace(/[^:]+$/, `expired-${orderId}`);
+    await shop.t.db.send(new PutCommand({ TableName: 'orders', Item: { ...item, orderId, executionId } }));
+
+    // Act
+    const response = await shop.t.call('GET', pathFor(Api.getOrderHistory, { orderId }), {
+      token: shop.barista,
+    });
+
+    // Assert
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'not-found',
+        message: 'The workflow of this order is gone: Step Functions keeps a finished workflow for 90 days.',
+      },
+    });
   });
 
   it('refuses the display', async () => {

@@ -95,7 +95,10 @@ export async function orderHistory(orderId: string): Promise<OrderHistoryRespons
     };
   } catch (error) {
     if (error instanceof ExecutionDoesNotExist)
-      throw new NotFoundError('The workflow of this order is gone.', { cause: error });
+      throw new NotFoundError(
+        'The workflow of this order is gone: Step Functions keeps a finished workflow for 90 days.',
+        { cause: error },
+      );
     throw error;
   }
 }
