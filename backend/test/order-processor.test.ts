@@ -45,6 +45,13 @@ afterEach(() => {
   expect(t.log.invalid).toEqual([]);
 });
 
+/** An order scanned from the code of {@link CODE_PERIOD}, which has 3 drinks left after it. */
+async function orderFromCode(shopId: string): Promise<OrderRef> {
+  const ref = await arrangeOrder(t.db, shopId, undefined, CODE_PERIOD);
+  await arrangeRemaining(t.db, shopId, CODE_PERIOD, 3);
+  return ref;
+}
+
 /** Starts the order's execution and waits until the customer may choose (the drink token is stored). */
 async function admitted(ref: OrderRef) {
   await putNewOrders(t.events, [ref]);
@@ -135,8 +142,7 @@ describe('OrderProcessor: admission', () => {
     async (c) => {
       // Arrange: the code the order was scanned from has 3 drinks left after it
       const shopId = await arrangeShop(t.db, c.shop);
-      const ref = await arrangeOrder(t.db, shopId, undefined, CODE_PERIOD);
-      await arrangeRemaining(t.db, shopId, CODE_PERIOD, 3);
+      const ref = await orderFromCode(shopId);
 
       // Act
       await putNewOrders(t.events, [ref]);
@@ -423,8 +429,7 @@ describe('OrderProcessor: cancellations and timeouts', () => {
   it('cancels the order and still releases everything when the workflow is answered wrongly', async () => {
     // Arrange
     const shopId = await arrangeShop(t.db);
-    const ref = await arrangeOrder(t.db, shopId, undefined, CODE_PERIOD);
-    await arrangeRemaining(t.db, shopId, CODE_PERIOD, 3);
+    const ref = await orderFromCode(shopId);
     const order = await admitted(ref);
 
     // Act: a success without a drink
@@ -459,8 +464,7 @@ describe('OrderProcessor: cancellations and timeouts', () => {
         ExpressionAttributeValues: { ':broken': 'not a set' },
       }),
     );
-    const ref = await arrangeOrder(t.db, shopId, undefined, CODE_PERIOD);
-    await arrangeRemaining(t.db, shopId, CODE_PERIOD, 3);
+    const ref = await orderFromCode(shopId);
 
     // Act
     await putNewOrders(t.events, [ref]);

@@ -33,7 +33,10 @@ export interface OutboxOptions {
   log?: (line: string) => void;
   /** The clock, for tests. */
   now?: () => number;
-  /** How many of the newest messages are kept, listed and on disk; {@link DEFAULT_KEPT_MESSAGES} by default. */
+  /**
+   * How many of the newest messages are kept, listed and on disk; {@link DEFAULT_KEPT_MESSAGES} by
+   * default.
+   */
   keep?: number;
 }
 

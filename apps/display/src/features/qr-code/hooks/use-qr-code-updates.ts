@@ -35,9 +35,10 @@ function mayGiveDrinkBack(message: PublicMessage): boolean {
 /**
  * The handler of `shops/{shopId}/queue` and `shops/{shopId}/config` messages for the QR code: each
  * `Validator.NewOrder` (a customer took a drink from the code) counts one drink down at once, and
- * shortly after the display asks the server for the exact count, as it does after a rejection or a
- * cancellation (the drink may have gone back to the code); a `ConfigChanged` of the limits (a barista changed
- * `drinksPerCode`, say) asks for the code again at once, since the count shown may no longer hold.
+ * shortly after the display asks the server for the exact count, as it does after a rejection or
+ * a cancellation (the drink may have gone back to the code); a `ConfigChanged` of the limits (a
+ * barista changed `drinksPerCode`, say) asks for the code again at once, since the count shown
+ * may no longer hold.
  */
 export function useQrCodeUpdates(shopId: string): (message: PublicMessage) => void {
   const queryClient = useQueryClient();
