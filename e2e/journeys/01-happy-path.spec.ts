@@ -30,6 +30,23 @@ test('a customer scans the display, orders a latte with oat milk, and collects i
   expect(new URL(url).searchParams.get('shop')).toBe('main');
   await snap(display.page, 'display-qr-code');
 
+  // The phone's vibrations are recorded as they happen (the browser's own vibrate still runs).
+  await phone.page.addInitScript(() => {
+    const vibrate = navigator.vibrate.bind(navigator);
+    const recorded: VibratePattern[] = [];
+    Object.assign(window, { recordedVibrations: recorded });
+    Object.defineProperty(navigator, 'vibrate', {
+      value: (pattern: VibratePattern) => {
+        recorded.push(pattern);
+        return vibrate(pattern);
+      },
+    });
+  });
+  const vibrations = () =>
+    phone.page.evaluate(
+      () => (window as unknown as { recordedVibrations: VibratePattern[] }).recordedVibrations,
+    );
+
   // The customer signs in with an emailed code and orders.
   await phone.page.goto(url);
   await snap(phone.page, 'customer-sign-in');
@@ -40,6 +57,7 @@ test('a customer scans the display, orders a latte with oat milk, and collects i
   await snap(phone.page, 'customer-menu');
   const number = await orderDrink(phone.page, { drink: 'Latte', option: 'Oat' });
   await expect(phone.page.getByRole('heading', { name: 'In the queue' })).toBeVisible();
+  await expect(phone.page).toHaveTitle(`In the queue · #${number} · Order coffee`);
   await expect(phone.page.getByText('Latte · Oat · Regular')).toBeVisible();
   await snap(phone.page, 'customer-in-queue');
 
@@ -60,6 +78,9 @@ test('a customer scans the display, orders a latte with oat milk, and collects i
   await completeOrder(barista.page, number);
   await expect(orderCard(queueColumn(barista.page, 'Ready'), number)).toBeVisible();
   await expect(phone.page.getByRole('heading', { name: 'Ready for pickup' })).toBeVisible();
+  // A phone in a pocket or on another tab: it buzzes twice, and its tab says so.
+  await expect(phone.page).toHaveTitle(`Ready for pickup · #${number} · Order coffee`);
+  expect(await vibrations()).toEqual([[400, 200, 400]]);
   await expect(boardNumber(boardColumn(display.page, 'Ready for pickup'), number)).toBeVisible();
   await expect(boardNumber(boardColumn(display.page, 'Being made'), number)).toBeHidden();
   for (const screen of [display, barista, phone]) await expectNotReloaded(screen.page);

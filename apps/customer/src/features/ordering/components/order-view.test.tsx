@@ -3,9 +3,10 @@ import { createFakeApi, createFakeAuth, renderWithServices } from '@coffee/app-s
 import { EventType, type Order, shopConfigTopic } from '@coffee/backend/contracts';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONFIG, CUSTOMER, order } from '../../../test/fixtures';
 import { useOrderUpdates } from '../api/use-order-updates';
+import { ENDED_VIBRATION, READY_VIBRATION } from '../hooks/use-order-alerts';
 import { OrderView } from './order-view';
 
 function LiveOrderView({ orderId }: { orderId: string }) {
@@ -172,5 +173,114 @@ describe('OrderView live', () => {
     setup(order({ state: 'REJECTED', reason: 'queue-full' }));
     expect(await screen.findByRole('heading', { name: 'Not accepted' })).toBeTruthy();
     expect(screen.getByText(/baristas were at capacity/)).toBeTruthy();
+  });
+});
+
+describe('OrderView alerts', () => {
+  const vibrations: number[][] = [];
+  const appTitle = 'Order coffee';
+
+  beforeEach(() => {
+    vibrations.length = 0;
+    document.title = appTitle;
+    // jsdom has no vibration: record what the page asks of the phone.
+    Object.defineProperty(navigator, 'vibrate', {
+      configurable: true,
+      value: (pattern: number[]) => vibrations.push(pattern) > 0,
+    });
+  });
+
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, 'vibrate');
+  });
+
+  /** Delivers `next` on the customer's topic as the event `type` announcing it, with `extra` detail. */
+  function announce(
+    deliver: (topic: string, message: unknown) => Promise<void>,
+    type: EventType,
+    next: Order,
+    extra: object = {},
+  ) {
+    return deliver(`users/${CUSTOMER.userId}/orders`, {
+      type,
+      detail: { shopId: 'main', orderId: next.orderId, userId: CUSTOMER.userId, order: next, ...extra },
+      time: next.updatedAt,
+    });
+  }
+
+  it('buzzes twice and puts "ready" and the number in the title when the drink being made is ready', async () => {
+    // Arrange
+    const making = order({ state: 'MAKING', orderNumber: 42, drink: { drinkId: 'latte', modifiers: {} } });
+    const { deliver } = setup(making);
+    expect(await screen.findByRole('heading', { name: 'Being made' })).toBeTruthy();
+    expect(document.title).toBe('Being made · #42 · Order coffee');
+    const ready = {
+      ...making,
+      state: 'READY' as const,
+      updatedAt: new Date(Date.now() + 1000).toISOString(),
+    };
+
+    // Act
+    await announce(deliver, EventType.OrderCompleted, ready);
+
+    // Assert
+    expect(await screen.findByRole('heading', { name: 'Ready for pickup' })).toBeTruthy();
+    expect(vibrations).toEqual([READY_VIBRATION]);
+    expect(document.title).toBe('Ready for pickup · #42 · Order coffee');
+  });
+
+  it('buzzes once when a barista cancels the order', async () => {
+    // Arrange
+    const submitted = order({ state: 'SUBMITTED', orderNumber: 7 });
+    const { deliver } = setup(submitted);
+    expect(await screen.findByRole('heading', { name: 'In the queue' })).toBeTruthy();
+    const cancelled = {
+      ...submitted,
+      state: 'CANCELLED' as const,
+      by: 'barista' as const,
+      reason: 'Out of oat milk',
+      updatedAt: new Date(Date.now() + 1000).toISOString(),
+    };
+
+    // Act
+    await announce(deliver, EventType.OrderCancelled, cancelled, { reason: cancelled.reason, by: 'barista' });
+
+    // Assert
+    expect(await screen.findByRole('heading', { name: 'Cancelled' })).toBeTruthy();
+    expect(vibrations).toEqual([ENDED_VIBRATION]);
+  });
+
+  it('stays still for an order opened as it already was, and for the customer’s own cancellation', async () => {
+    // Arrange
+    const user = userEvent.setup();
+    const opened = setup(order({ state: 'READY', orderNumber: 3 }));
+    expect(await screen.findByRole('heading', { name: 'Ready for pickup' })).toBeTruthy();
+    opened.unmount();
+    const { api } = setup(order({ state: 'SUBMITTED', orderNumber: 4 }));
+    api.on(
+      'cancelOrder',
+      order({ state: 'CANCELLED', orderNumber: 4, by: 'customer', reason: 'customer-cancelled' }),
+    );
+
+    // Act
+    await user.click(await screen.findByRole('button', { name: 'Cancel order' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, cancel' }));
+
+    // Assert
+    expect(await screen.findByText('You cancelled this order.')).toBeTruthy();
+    expect(vibrations).toEqual([]);
+  });
+
+  it('gives the page its own title back when the customer leaves the order', async () => {
+    // Arrange
+    const { unmount } = setup(order({ state: 'SUBMITTED', orderNumber: 9 }));
+    expect(await screen.findByRole('heading', { name: 'In the queue' })).toBeTruthy();
+    expect(document.title).toBe('In the queue · #9 · Order coffee');
+
+    // Act
+    unmount();
+
+    // Assert
+    expect(document.title).toBe(appTitle);
   });
 });

@@ -2,6 +2,7 @@ import { ErrorMessage, useShopConfig } from '@coffee/app-shared';
 import { type Order, OrderState } from '@coffee/backend/contracts';
 import { WaitEstimate } from '../../wait-time/components/wait-estimate';
 import { useOrder } from '../api/use-order';
+import { useOrderAlerts } from '../hooks/use-order-alerts';
 import { CancelOrderButton } from './cancel-order-button';
 import { ChoosingCountdown } from './choosing-countdown';
 import { DrinkPicker } from './drink-picker';
@@ -19,6 +20,7 @@ function LiveOrder({ order }: { order: Order }) {
   const menu = config.data?.menu;
   // The workflow waits as long as the limit said when the order started (orders of an older backend lack it).
   const chooseSeconds = order.chooseSeconds ?? config.data?.limits.customerTimeoutSeconds;
+  useOrderAlerts(order);
   return (
     <div className="order">
       <OrderProgress state={order.state} />
