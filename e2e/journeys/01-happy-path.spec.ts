@@ -81,7 +81,10 @@ test('a customer scans the display, orders a latte with oat milk, and collects i
   // A phone in a pocket or on another tab: it buzzes twice, and its tab says so.
   await expect(phone.page).toHaveTitle(`Ready for pickup · #${number} · Order coffee`);
   expect(await vibrations()).toEqual([[400, 200, 400]]);
-  await expect(boardNumber(boardColumn(display.page, 'Ready for pickup'), number)).toBeVisible();
+  // The display's new ready number pulses, for people across the room.
+  const readyNumber = boardNumber(boardColumn(display.page, 'Ready for pickup'), number);
+  await expect(readyNumber).toBeVisible();
+  await expect(readyNumber).toHaveCSS('animation-name', 'just-ready');
   await expect(boardNumber(boardColumn(display.page, 'Being made'), number)).toBeHidden();
   for (const screen of [display, barista, phone]) await expectNotReloaded(screen.page);
   await snap(phone.page, 'customer-ready');

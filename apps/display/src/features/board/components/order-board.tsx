@@ -1,14 +1,28 @@
 import type { Order } from '@coffee/backend/contracts';
-import type { BoardColumns } from '../utils/board-state';
+import { type BoardColumns, readySince } from '../utils/board-state';
 
-/** How many tiles fit a column at the display's type size (5 rows of 2); beyond, the last tile says "+N more". */
+/** How many tiles fit a column at the display's type size (5 rows of 2); beyond, the last tile sums up the rest. */
 export const MAX_NUMBERS_PER_COLUMN = 10;
 
-/** The orders a column shows as numbers, and how many more it sums up in a last tile. */
-export function visibleNumbers(orders: readonly Order[]): { shown: Order[]; more: number } {
-  if (orders.length <= MAX_NUMBERS_PER_COLUMN) return { shown: [...orders], more: 0 };
-  const shown = orders.slice(0, MAX_NUMBERS_PER_COLUMN - 1);
-  return { shown, more: orders.length - shown.length };
+/**
+ * Which orders a full column keeps in view: the lowest numbers (being made: the next to be
+ * ready), or the latest ready (ready: the customers still on their way; the earlier ones have
+ * mostly collected theirs).
+ */
+type KeptInView = 'lowest' | 'latest';
+
+/**
+ * The orders a column shows as numbers, by order number, and how many it sums up in a last tile
+ * once they do not all fit; `orders` come by number.
+ */
+function visibleNumbers(orders: readonly Order[], kept: KeptInView): { shown: Order[]; hidden: number } {
+  if (orders.length <= MAX_NUMBERS_PER_COLUMN) return { shown: [...orders], hidden: 0 };
+  const room = MAX_NUMBERS_PER_COLUMN - 1;
+  const inView =
+    kept === 'lowest'
+      ? new Set(orders.slice(0, room))
+      : new Set([...orders].sort((a, b) => readySince(b) - readySince(a)).slice(0, room));
+  return { shown: orders.filter((order) => inView.has(order)), hidden: orders.length - room };
 }
 
 function NumberColumn({
@@ -16,13 +30,21 @@ function NumberColumn({
   title,
   orders,
   empty,
+  kept,
+  hiddenWord,
+  standingOut = new Set(),
 }: {
   id: string;
   title: string;
   orders: Order[];
   empty: string;
+  kept: KeptInView;
+  /** What the last tile calls the orders it sums up: `+N <word>`. */
+  hiddenWord: string;
+  /** The orders whose tiles stand out (pulse), by id. */
+  standingOut?: ReadonlySet<string>;
 }) {
-  const { shown, more } = visibleNumbers(orders);
+  const { shown, hidden } = visibleNumbers(orders, kept);
   return (
     <section className={`board-column board-column--${id}`} aria-labelledby={`board-${id}-title`}>
       <h2 id={`board-${id}-title`} className="board-column__title">
@@ -33,11 +55,20 @@ function NumberColumn({
       ) : (
         <ul className="board-column__numbers">
           {shown.map((order) => (
-            <li key={order.orderId} className="board-number">
+            <li
+              key={order.orderId}
+              className={
+                standingOut.has(order.orderId) ? 'board-number board-number--just-ready' : 'board-number'
+              }
+            >
               {order.orderNumber}
             </li>
           ))}
-          {more > 0 && <li className="board-number board-number--more">+{more} more</li>}
+          {hidden > 0 && (
+            <li className="board-number board-number--more">
+              +{hidden} {hiddenWord}
+            </li>
+          )}
         </ul>
       )}
     </section>
@@ -49,12 +80,30 @@ export interface OrderBoardProps {
   columns: BoardColumns;
 }
 
-/** The order numbers being made and ready for pickup, in large type on a fixed grid. */
+/**
+ * The order numbers being made and ready for pickup, in large type on a fixed grid; a number just
+ * ready pulses for a few seconds.
+ */
 export function OrderBoard({ columns }: OrderBoardProps) {
   return (
     <div className="order-board">
-      <NumberColumn id="making" title="Being made" orders={columns.making} empty="Nothing yet" />
-      <NumberColumn id="ready" title="Ready for pickup" orders={columns.ready} empty="Nothing yet" />
+      <NumberColumn
+        id="making"
+        title="Being made"
+        orders={columns.making}
+        empty="Nothing yet"
+        kept="lowest"
+        hiddenWord="more"
+      />
+      <NumberColumn
+        id="ready"
+        title="Ready for pickup"
+        orders={columns.ready}
+        empty="Nothing yet"
+        kept="latest"
+        hiddenWord="earlier"
+        standingOut={columns.justReady}
+      />
     </div>
   );
 }

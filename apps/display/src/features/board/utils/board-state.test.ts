@@ -1,7 +1,7 @@
 import { ago, anOrder, NOW, orderMessage } from '@coffee/app-shared/testing';
 import { EventType, OrderState } from '@coffee/backend/contracts';
 import { describe, expect, it } from 'vitest';
-import { applyBoardMessage, boardColumns, READY_VISIBLE_MS } from './board-state';
+import { applyBoardMessage, boardColumns, JUST_READY_MS, READY_VISIBLE_MS } from './board-state';
 
 const numbers = (orders: { orderNumber?: number | undefined }[]) => orders.map((order) => order.orderNumber);
 
@@ -84,5 +84,14 @@ describe('boardColumns', () => {
     expect(boardColumns([anOrder({ state: OrderState.Making, orderNumber: undefined })], NOW).making).toEqual(
       [],
     );
+  });
+
+  it.each([
+    [0, true],
+    [JUST_READY_MS / 1000 - 1, true],
+    [JUST_READY_MS / 1000, false],
+  ])('a ready order %i s old stands out: %s', (seconds, standsOut) => {
+    const ready = anOrder({ orderId: 'r1', state: OrderState.Ready, orderNumber: 1, readyAt: ago(seconds) });
+    expect(boardColumns([ready], NOW).justReady.has('r1')).toBe(standsOut);
   });
 });

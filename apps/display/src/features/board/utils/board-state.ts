@@ -10,7 +10,11 @@ export type BoardState = (typeof BOARD_STATES)[number];
 /** How long a ready order stays on the board: DESIGN's display drops it after 10 minutes. */
 export const READY_VISIBLE_MS = 10 * 60 * 1000;
 
-const time = (iso: string) => Date.parse(iso);
+/** How long a number just ready stands out on the board, so that its customer across the room notices it. */
+export const JUST_READY_MS = 10_000;
+
+/** When an order became ready: its `readyAt` (orders of an older backend lack it: their last change). */
+export const readySince = (order: Order) => Date.parse(order.readyAt ?? order.updatedAt);
 
 /**
  * The cached board: both columns' states listed, but only orders being made kept however old; a
@@ -47,6 +51,8 @@ export function applyBoardMessage(
 export interface BoardColumns {
   making: Order[];
   ready: Order[];
+  /** The ids of the ready orders ready for less than {@link JUST_READY_MS}. */
+  justReady: ReadonlySet<string>;
 }
 
 const byNumber = (a: Order, b: Order) => (a.orderNumber ?? 0) - (b.orderNumber ?? 0);
@@ -57,10 +63,14 @@ const byNumber = (a: Order, b: Order) => (a.orderNumber ?? 0) - (b.orderNumber ?
  */
 export function boardColumns(orders: readonly Order[], now: number): BoardColumns {
   const numbered = orders.filter((order) => order.orderNumber !== undefined);
+  const ready = numbered
+    .filter((order) => order.state === OrderState.Ready && now - readySince(order) < READY_VISIBLE_MS)
+    .sort(byNumber);
   return {
     making: numbered.filter((order) => order.state === OrderState.Making).sort(byNumber),
-    ready: numbered
-      .filter((order) => order.state === OrderState.Ready && now - time(order.updatedAt) < READY_VISIBLE_MS)
-      .sort(byNumber),
+    ready,
+    justReady: new Set(
+      ready.filter((order) => now - readySince(order) < JUST_READY_MS).map((order) => order.orderId),
+    ),
   };
 }
