@@ -66,7 +66,7 @@ function NumberColumn({
           ))}
           {hidden > 0 && (
             <li className="board-number board-number--more">
-              +{hidden} {hiddenWord}
+              <span className="board-number__count">+{hidden}</span> <span>{hiddenWord}</span>
             </li>
           )}
         </ul>
