@@ -78,7 +78,7 @@ test('a customer scans the display, orders a latte with oat milk, and collects i
   await completeOrder(barista.page, number);
   await expect(orderCard(queueColumn(barista.page, 'Ready'), number)).toBeVisible();
   await expect(phone.page.getByRole('heading', { name: 'Ready for pickup' })).toBeVisible();
-  // A phone in a pocket or on another tab: it buzzes twice, and its tab says so.
+  // For a customer looking away: the phone buzzes twice, and its tab says so.
   await expect(phone.page).toHaveTitle(`Ready for pickup · #${number} · Order coffee`);
   expect(await vibrations()).toEqual([[400, 200, 400]]);
   // The display's new ready number pulses, for people across the room.

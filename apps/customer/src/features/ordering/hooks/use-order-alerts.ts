@@ -30,10 +30,10 @@ export function alertVibration(before: OrderState | undefined, now: Order): numb
 }
 
 /**
- * Tells a customer whose phone is in a pocket or on another tab what became of their order: the
- * page's title follows it (restored when the order is left), and the phone buzzes when the drink
- * is ready or the order was ended for them (see {@link alertVibration}), where the browser can
- * vibrate (not on iPhones).
+ * Tells a customer who looks away what became of their order: the page's title follows it (what a
+ * tab and the app switcher show; restored when the order is left), and the phone buzzes when the
+ * drink is ready or the order was ended for them (see {@link alertVibration}), where the browser
+ * vibrates: Android's while the page is showing, not iPhones'.
  */
 export function useOrderAlerts(order: Order): void {
   const seen = useRef<OrderState | undefined>(undefined);
