@@ -53,6 +53,7 @@ export {
   type OrderCacheRules,
   type OrderCacheUpdate,
 } from './orders/order-cache';
+export { byLatestReady, isStillShownReady, READY_VISIBLE_MS, readySince } from './orders/ready-orders';
 export { applyOrderCacheUpdate, cachedOrders, useOrderListing } from './orders/use-order-listing';
 export { createAmplifyRealtime, mqttUrlWithToken } from './realtime/amplify-realtime';
 export type { ConnectionStatus, RealtimeConnection } from './realtime/realtime-connection';

@@ -1,3 +1,4 @@
+import { readySince } from '@coffee/app-shared';
 import { DEFAULT_LIMITS, type Order, OrderState } from '@coffee/backend/contracts';
 
 /** How urgent an order looks: colour and words both say it, so colour is never the only cue. */
@@ -30,7 +31,7 @@ export function ageLevel(
  * or unmakes it).
  */
 export function ageSince(order: Order): number {
-  return Date.parse(order.state === OrderState.Ready ? order.updatedAt : order.createdAt);
+  return order.state === OrderState.Ready ? readySince(order) : Date.parse(order.createdAt);
 }
 
 /** `m:ss` for a duration (negative durations, from a clock a little ahead, read as 0:00). */

@@ -1,7 +1,8 @@
+import { READY_VISIBLE_MS } from '@coffee/app-shared';
 import { ago, anOrder, NOW, orderMessage } from '@coffee/app-shared/testing';
 import { EventType, OrderState } from '@coffee/backend/contracts';
 import { describe, expect, it } from 'vitest';
-import { applyQueueMessage, queueColumns, READY_VISIBLE_MS } from './queue-state';
+import { applyQueueMessage, queueColumns } from './queue-state';
 
 const ids = (orders: { orderId: string }[]) => orders.map((order) => order.orderId);
 
@@ -29,6 +30,16 @@ describe('queueColumns', () => {
       NOW,
     );
     expect(ids(columns.SUBMITTED)).toEqual(['old', 'young']);
+  });
+
+  it('lists the ready column by when each became ready, the latest first, whenever they were scanned', () => {
+    const ready = (orderId: string, scanned: number, readySecondsAgo: number) =>
+      anOrder({ orderId, state: OrderState.Ready, createdAt: ago(scanned), readyAt: ago(readySecondsAgo) });
+    const columns = queueColumns(
+      [ready('first-ready', 900, 300), ready('just-ready', 800, 5), ready('ready-a-minute-ago', 700, 60)],
+      NOW,
+    );
+    expect(ids(columns.READY)).toEqual(['just-ready', 'ready-a-minute-ago', 'first-ready']);
   });
 
   it('drops a ready order after ten minutes', () => {

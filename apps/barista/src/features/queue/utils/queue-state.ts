@@ -1,4 +1,10 @@
-import { byAge, createOrderCache, type OrderCacheUpdate } from '@coffee/app-shared';
+import {
+  byAge,
+  byLatestReady,
+  createOrderCache,
+  isStillShownReady,
+  type OrderCacheUpdate,
+} from '@coffee/app-shared';
 import {
   EventType,
   isFinalState,
@@ -13,15 +19,10 @@ export const QUEUE_STATES = [OrderState.Submitted, OrderState.Making, OrderState
 /** A state the queue shows (see {@link QUEUE_STATES}). */
 export type QueueState = (typeof QUEUE_STATES)[number];
 
-/** How long a finished order stays in the ready column: long enough for the customer to collect it. */
-export const READY_VISIBLE_MS = 10 * 60 * 1000;
-
 /** Whether an order in `state` belongs in a column of the queue. */
 export function isQueueState(state: OrderState): state is QueueState {
   return (QUEUE_STATES as readonly OrderState[]).includes(state);
 }
-
-const time = (iso: string) => Date.parse(iso);
 
 /**
  * The cached queue: the three columns' states listed, and kept however old, until a listing no
@@ -68,21 +69,26 @@ export function applyQueueMessage(
   }
 }
 
-/** The queue's columns: new (`SUBMITTED`), making, ready; each oldest first. */
+/**
+ * The queue's columns: new (`SUBMITTED`) and making oldest first, as they are to be made; ready the
+ * latest first, the drink just put on the counter at the top (the earlier ones mostly collected).
+ */
 export type QueueColumns = Record<QueueState, Order[]>;
 
 /**
  * Splits the cached orders into the queue's columns. A ready order leaves after
- * {@link READY_VISIBLE_MS}; a claimed order is in the making column, so an order another barista
+ * `READY_VISIBLE_MS`; a claimed order is in the making column, so an order another barista
  * claims leaves this barista's new column by the same rule.
  */
 export function queueColumns(orders: readonly Order[], now: number): QueueColumns {
   const columns: QueueColumns = { SUBMITTED: [], MAKING: [], READY: [] };
   for (const order of orders) {
     if (!isQueueState(order.state)) continue;
-    if (order.state === OrderState.Ready && now - time(order.updatedAt) >= READY_VISIBLE_MS) continue;
+    if (order.state === OrderState.Ready && !isStillShownReady(order, now)) continue;
     columns[order.state].push(order);
   }
-  for (const state of QUEUE_STATES) columns[state].sort(byAge);
+  columns.SUBMITTED.sort(byAge);
+  columns.MAKING.sort(byAge);
+  columns.READY.sort(byLatestReady);
   return columns;
 }

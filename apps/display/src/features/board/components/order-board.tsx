@@ -1,5 +1,6 @@
+import { byLatestReady } from '@coffee/app-shared';
 import type { Order } from '@coffee/backend/contracts';
-import { type BoardColumns, readySince } from '../utils/board-state';
+import type { BoardColumns } from '../utils/board-state';
 
 /** How many tiles fit a column at the display's type size (5 rows of 2); beyond, the last tile sums up the rest. */
 export const MAX_NUMBERS_PER_COLUMN = 10;
@@ -21,7 +22,7 @@ function visibleNumbers(orders: readonly Order[], kept: KeptInView): { shown: Or
   const inView =
     kept === 'lowest'
       ? new Set(orders.slice(0, room))
-      : new Set([...orders].sort((a, b) => readySince(b) - readySince(a)).slice(0, room));
+      : new Set([...orders].sort(byLatestReady).slice(0, room));
   return { shown: orders.filter((order) => inView.has(order)), hidden: orders.length - room };
 }
 

@@ -1,7 +1,8 @@
+import { READY_VISIBLE_MS } from '@coffee/app-shared';
 import { ago, anOrder, NOW, orderMessage } from '@coffee/app-shared/testing';
 import { EventType, OrderState } from '@coffee/backend/contracts';
 import { describe, expect, it } from 'vitest';
-import { applyBoardMessage, boardColumns, JUST_READY_MS, READY_VISIBLE_MS } from './board-state';
+import { applyBoardMessage, boardColumns, JUST_READY_MS } from './board-state';
 
 const numbers = (orders: { orderNumber?: number | undefined }[]) => orders.map((order) => order.orderNumber);
 

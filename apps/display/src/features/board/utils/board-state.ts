@@ -1,4 +1,4 @@
-import { createOrderCache, type OrderCacheUpdate } from '@coffee/app-shared';
+import { createOrderCache, isStillShownReady, type OrderCacheUpdate, readySince } from '@coffee/app-shared';
 import { EventType, type Order, OrderState, type PublicMessage } from '@coffee/backend/contracts';
 
 /** The states the display shows: being made and ready for pickup. */
@@ -7,18 +7,12 @@ export const BOARD_STATES = [OrderState.Making, OrderState.Ready] as const;
 /** A state the board shows (see {@link BOARD_STATES}). */
 export type BoardState = (typeof BOARD_STATES)[number];
 
-/** How long a ready order stays on the board: DESIGN's display drops it after 10 minutes. */
-export const READY_VISIBLE_MS = 10 * 60 * 1000;
-
 /** How long a number just ready stands out on the board, so that its customer across the room notices it. */
 export const JUST_READY_MS = 10_000;
 
-/** When an order became ready: its `readyAt` (orders of an older backend lack it: their last change). */
-export const readySince = (order: Order) => Date.parse(order.readyAt ?? order.updatedAt);
-
 /**
  * The cached board: both columns' states listed, but only orders being made kept however old; a
- * ready order, off the board after {@link READY_VISIBLE_MS}, is forgotten like those that left.
+ * ready order, off the board after `READY_VISIBLE_MS`, is forgotten like those that left.
  */
 export const boardCache = createOrderCache({ listedStates: BOARD_STATES, keptStates: [OrderState.Making] });
 
@@ -59,12 +53,12 @@ const byNumber = (a: Order, b: Order) => (a.orderNumber ?? 0) - (b.orderNumber ?
 
 /**
  * The orders the board shows at `now`: numbered orders being made, and those ready for less than
- * {@link READY_VISIBLE_MS}; each column by order number, as customers look for theirs.
+ * `READY_VISIBLE_MS`; each column by order number, as customers look for theirs.
  */
 export function boardColumns(orders: readonly Order[], now: number): BoardColumns {
   const numbered = orders.filter((order) => order.orderNumber !== undefined);
   const ready = numbered
-    .filter((order) => order.state === OrderState.Ready && now - readySince(order) < READY_VISIBLE_MS)
+    .filter((order) => order.state === OrderState.Ready && isStillShownReady(order, now))
     .sort(byNumber);
   return {
     making: numbered.filter((order) => order.state === OrderState.Making).sort(byNumber),
