@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readShop } from '../src/config/shop-store.js';
 import { Api, type OrderListResponse, pathFor, RETRY_AFTER_SECONDS } from '../src/contracts/api.js';
 import { EventType } from '../src/contracts/events.js';
-import { type Order, OrderSchema, OrderState } from '../src/contracts/orders.js';
+import { type OrderDetail, OrderDetailSchema, OrderState } from '../src/contracts/orders.js';
 import { StaffGroup } from '../src/contracts/roles.js';
 import { shopConfigTopic, shopQueueTopic, userOrdersTopic } from '../src/contracts/topics.js';
 import { type Actor, type OrderAction, transition } from '../src/orders/domain/index.js';
@@ -78,10 +78,10 @@ async function admittedOrder(shopId: string, customer?: { userId: string; token:
   return { ...who, orderId, shopId };
 }
 
-async function getOrder(orderId: string, token: string): Promise<Order> {
+async function getOrder(orderId: string, token: string): Promise<OrderDetail> {
   const response = await t.call('GET', pathFor(Api.getOrder, { orderId }), { token });
   expect(response.status).toBe(200);
-  return OrderSchema.strict().parse(await response.json());
+  return OrderDetailSchema.strict().parse(await response.json());
 }
 
 const act = (
@@ -209,6 +209,26 @@ describe('an order from scan to pickup, through the API and MQTT', () => {
     expect(releasedAgain).toMatchObject({ status: 200, body: { state: OrderState.Submitted } });
     expect(await queue(shopId, OrderState.Submitted)).toContain(orderId);
     expect((await act('make', orderId, secondBarista)).status).toBe(200);
+  });
+
+  it('tells a customer in the queue how many orders come before theirs, as the baristas’ queue lists them', async () => {
+    // Arrange: three customers in the queue, in the order they scanned
+    const shopId = await shop();
+    const first = await admittedOrder(shopId);
+    const second = await admittedOrder(shopId);
+    const third = await admittedOrder(shopId);
+    for (const customer of [third, first, second]) await chooseDrink(customer.orderId, customer.token);
+    await Promise.all([first, second, third].map((customer) => numbered(customer.orderId, customer.token)));
+
+    // Act
+    const before = await Promise.all([first, second, third].map((c) => getOrder(c.orderId, c.token)));
+    await act('make', first.orderId, barista);
+    const after = await Promise.all([first, second, third].map((c) => getOrder(c.orderId, c.token)));
+
+    // Assert: the queue's order, whoever chose first; none once a barista makes it
+    expect(before.map((order) => order.ahead)).toEqual([0, 1, 2]);
+    expect(await queue(shopId, OrderState.Submitted)).toEqual([second.orderId, third.orderId]);
+    expect(after.map((order) => order.ahead)).toEqual([undefined, 0, 1]);
   });
 });
 

@@ -58,6 +58,7 @@ test('a customer scans the display, orders a latte with oat milk, and collects i
   const number = await orderDrink(phone.page, { drink: 'Latte', option: 'Oat' });
   await expect(phone.page.getByRole('heading', { name: 'In the queue' })).toBeVisible();
   await expect(phone.page).toHaveTitle(`In the queue · #${number} · Order coffee`);
+  await expect(phone.page.getByText('Yours is next.')).toBeVisible();
   await expect(phone.page.getByText('Latte · Oat · Regular')).toBeVisible();
   await snap(phone.page, 'customer-in-queue');
 

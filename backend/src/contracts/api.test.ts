@@ -16,7 +16,7 @@ import {
   SubmitDrinkRequestSchema,
   UpdateLimitsRequestSchema,
 } from './api.js';
-import { type Order, OrderSchema } from './orders.js';
+import { type OrderDetail, OrderSchema } from './orders.js';
 
 const TIME = '2025-01-02T10:00:00.000Z';
 
@@ -204,7 +204,7 @@ describe('route types', () => {
       drinkId: string;
       modifiers: Record<string, string>;
     }>();
-    expectTypeOf<RouteResponse<typeof Api.getOrder>>().toEqualTypeOf<Order>();
+    expectTypeOf<RouteResponse<typeof Api.getOrder>>().toEqualTypeOf<OrderDetail>();
     expectTypeOf<RouteParams<typeof Api.setDrinkAvailability>>().toEqualTypeOf<{
       shopId: string;
       drinkId: string;

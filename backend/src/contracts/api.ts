@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { LimitsSchema, ShopConfigSchema } from './config.js';
 import { IsoTimeSchema, OrderIdSchema, ShopIdSchema, SlugSchema } from './ids.js';
-import { DrinkChoiceSchema, OrderSchema, OrderStateSchema, ReasonSchema } from './orders.js';
+import {
+  DrinkChoiceSchema,
+  OrderDetailSchema,
+  OrderSchema,
+  OrderStateSchema,
+  ReasonSchema,
+} from './orders.js';
 
 /**
  * Every error code the HTTP API answers with (DESIGN "HTTP API"), plus the retryable `not-ready`
@@ -357,7 +363,7 @@ export const Api = {
     path: '/api/orders/{orderId}',
     access: ['owner', 'barista', 'display'],
     params: OrderParamsSchema,
-    response: OrderSchema,
+    response: OrderDetailSchema,
     status: 200,
   }),
   submitDrink: route({

@@ -154,3 +154,18 @@ export const OrderSchema = z.object({
 
 /** See {@link OrderSchema}. */
 export type Order = z.infer<typeof OrderSchema>;
+
+/**
+ * An order as `GET /api/orders/{orderId}` answers it: while it waits in the queue (`SUBMITTED`),
+ * with how many orders come before it.
+ */
+export const OrderDetailSchema = OrderSchema.extend({
+  /**
+   * The shop's new orders that the baristas' queue lists before this one (the oldest first, as
+   * they are made): 0 when it is next. On a `SUBMITTED` order only.
+   */
+  ahead: z.int().nonnegative().optional(),
+});
+
+/** See {@link OrderDetailSchema}. */
+export type OrderDetail = z.infer<typeof OrderDetailSchema>;

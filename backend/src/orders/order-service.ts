@@ -3,7 +3,7 @@ import type { ApiPrincipal } from '../api/auth.js';
 import { publishEvent } from '../config/publish-event.js';
 import { loadShop } from '../config/shop-store.js';
 import type { CoffeeEvent } from '../contracts/events.js';
-import { type Order, OrderSchema, OrderState } from '../contracts/orders.js';
+import { type Order, type OrderDetail, OrderSchema, OrderState } from '../contracts/orders.js';
 import { hasRole, Role } from '../contracts/roles.js';
 import { ForbiddenError, InvalidTransitionError, NotFoundError, NotReadyError } from '../errors.js';
 import { type Actor, actorFor, type OrderAction, transition } from './domain/index.js';
@@ -32,10 +32,24 @@ export function toOrder(item: OrderItem): Order {
 
 /**
  * The order `orderId` as `principal` may see it: its owner, a barista or the display. Anyone else —
- * and a missing order — gets `not-found`, with no hint which.
+ * and a missing order — gets `not-found`, with no hint which. An order in the queue says how many
+ * come before it.
  */
-export async function readOrder(principal: ApiPrincipal, orderId: string): Promise<Order> {
-  return toOrder(await findOrder(principal, orderId));
+export async function readOrder(principal: ApiPrincipal, orderId: string): Promise<OrderDetail> {
+  const order = toOrder(await findOrder(principal, orderId));
+  if (order.state !== OrderState.Submitted) return order;
+  const ahead = await ordersAhead(order);
+  return ahead === undefined ? order : { ...order, ahead };
+}
+
+/**
+ * How many of its shop's new orders come before `order` in the baristas' queue, which lists them
+ * as the index does, oldest first; `undefined` if it has just left the queue.
+ */
+async function ordersAhead(order: Order): Promise<number | undefined> {
+  const queue = await ordersInState(order.shopId, OrderState.Submitted);
+  const position = queue.findIndex((queued) => queued.orderId === order.orderId);
+  return position === -1 ? undefined : position;
 }
 
 /** A shop's orders in `state`, oldest first (`not-found` for a shop that does not exist). */

@@ -1,6 +1,6 @@
 import { DEMO_MENU } from '@coffee/backend/contracts';
 import { describe, expect, it } from 'vitest';
-import { drinkText, reasonText } from './order-words';
+import { drinkText, queuePlaceText, reasonText } from './order-words';
 
 describe('reasonText', () => {
   it.each([
@@ -27,5 +27,15 @@ describe('drinkText', () => {
 
   it('falls back to the ids when the menu does not know the drink', () => {
     expect(drinkText({ drinkId: 'chai', modifiers: { milk: 'Oat' } }, undefined)).toBe('chai · Oat');
+  });
+});
+
+describe('queuePlaceText', () => {
+  it.each([
+    [0, 'Yours is next.'],
+    [1, '1 order before yours.'],
+    [4, '4 orders before yours.'],
+  ])('%i ahead: %s', (ahead, text) => {
+    expect(queuePlaceText(ahead)).toBe(text);
   });
 });

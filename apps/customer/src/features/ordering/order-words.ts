@@ -45,3 +45,9 @@ export function drinkText(choice: DrinkChoice, menu: Menu | undefined): string {
   const fallback = Object.values(choice.modifiers);
   return [drink?.name ?? choice.drinkId, ...(drink ? options : fallback)].join(' · ');
 }
+
+/** Where an order waiting in the queue stands, in words: how many the baristas make before it. */
+export function queuePlaceText(ahead: number): string {
+  if (ahead === 0) return 'Yours is next.';
+  return `${ahead} ${ahead === 1 ? 'order' : 'orders'} before yours.`;
+}

@@ -1,6 +1,6 @@
-import type { Menu, Order } from '@coffee/backend/contracts';
+import type { Menu, Order, OrderDetail } from '@coffee/backend/contracts';
 import { OrderState } from '@coffee/backend/contracts';
-import { drinkText, reasonText, STATE_LABELS } from '../order-words';
+import { drinkText, queuePlaceText, reasonText, STATE_LABELS } from '../order-words';
 
 /** The order number, large: what the customer watches for on the big screen. */
 function OrderNumber({ order }: { order: Order }) {
@@ -13,7 +13,7 @@ function OrderNumber({ order }: { order: Order }) {
 }
 
 /** What an order is doing now, in words: one block per state, same place, same size. */
-export function OrderStatus({ order, menu }: { order: Order; menu: Menu | undefined }) {
+export function OrderStatus({ order, menu }: { order: OrderDetail; menu: Menu | undefined }) {
   const drink = order.drink ? <p className="order-drink">{drinkText(order.drink, menu)}</p> : null;
   switch (order.state) {
     case OrderState.Pending:
@@ -31,6 +31,7 @@ export function OrderStatus({ order, menu }: { order: Order; menu: Menu | undefi
           <h2>{STATE_LABELS.SUBMITTED}</h2>
           <OrderNumber order={order} />
           {drink}
+          {order.ahead !== undefined && <p className="queue-place">{queuePlaceText(order.ahead)}</p>}
           <p>Watch the big screen: your number shows there while it is made and when it is ready.</p>
         </section>
       );

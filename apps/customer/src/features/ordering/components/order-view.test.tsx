@@ -1,6 +1,6 @@
 import { ApiError } from '@coffee/app-shared';
 import { createFakeApi, createFakeAuth, renderWithServices } from '@coffee/app-shared/testing';
-import { EventType, type Order, shopConfigTopic } from '@coffee/backend/contracts';
+import { EventType, type Order, type OrderDetail, shopConfigTopic } from '@coffee/backend/contracts';
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -14,12 +14,12 @@ function LiveOrderView({ orderId }: { orderId: string }) {
   return <OrderView orderId={orderId} />;
 }
 
-function setup(current: Order) {
+function setup(current: OrderDetail) {
   let served = current;
   const api = createFakeApi({ getShopConfig: CONFIG, getOrder: () => served });
   const auth = createFakeAuth({ initial: CUSTOMER });
   const rendered = renderWithServices(<LiveOrderView orderId={current.orderId} />, { api, auth });
-  return { ...rendered, serve: (next: Order) => (served = next) };
+  return { ...rendered, serve: (next: OrderDetail) => (served = next) };
 }
 
 describe('OrderView while choosing', () => {
@@ -167,6 +167,11 @@ describe('OrderView live', () => {
     expect(callsBeforeConfirming).toBe(0);
     expect(await screen.findByText('You cancelled this order.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Cancel order' })).toBeNull();
+  });
+
+  it('says how many orders come before the customer’s in the queue', async () => {
+    setup({ ...order({ state: 'SUBMITTED', orderNumber: 7 }), ahead: 2 });
+    expect(await screen.findByText('2 orders before yours.')).toBeTruthy();
   });
 
   it('says a rejected order was never admitted, and why', async () => {

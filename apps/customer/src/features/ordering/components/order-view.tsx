@@ -1,5 +1,5 @@
 import { ErrorMessage, useShopConfig } from '@coffee/app-shared';
-import { type Order, OrderState } from '@coffee/backend/contracts';
+import { type Order, type OrderDetail, OrderState } from '@coffee/backend/contracts';
 import { WaitEstimate } from '../../wait-time/components/wait-estimate';
 import { useOrder } from '../api/use-order';
 import { useOrderAlerts } from '../hooks/use-order-alerts';
@@ -15,7 +15,7 @@ const CANCELLABLE: readonly Order['state'][] = [OrderState.Created, OrderState.S
 /** The states in which the customer waits for their drink: the wait time is shown. */
 const WAITING: readonly Order['state'][] = [OrderState.Submitted, OrderState.Making];
 
-function LiveOrder({ order }: { order: Order }) {
+function LiveOrder({ order }: { order: OrderDetail }) {
   const config = useShopConfig(order.shopId);
   const menu = config.data?.menu;
   // The workflow waits as long as the limit said when the order started (orders of an older backend lack it).
