@@ -1,16 +1,16 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { Api, pathFor, WaitTimesResponseSchema } from '../src/contracts/api.js';
-import { type Order, OrderSchema, OrderState } from '../src/contracts/orders.js';
+import { type OrderDetail, OrderDetailSchema, OrderSchema, OrderState } from '../src/contracts/orders.js';
 import { arrangeShop } from './support/order-processor-cloud.js';
 import { LATTE, orderWaitingForBarista, ROOMY_LIMITS, useStaffedShopCloud } from './support/shop-cloud.js';
 
 const shop = useStaffedShopCloud('wait-times');
 
-async function getOrder(orderId: string, token = shop.barista): Promise<Order> {
+async function getOrder(orderId: string, token = shop.barista): Promise<OrderDetail> {
   const response = await shop.t.call('GET', pathFor(Api.getOrder, { orderId }), { token });
   expect(response.status).toBe(200);
-  return OrderSchema.strict().parse(await response.json());
+  return OrderDetailSchema.strict().parse(await response.json());
 }
 
 const submittedOrder = async (shopId: string) =>
