@@ -73,6 +73,33 @@ describe('OpsPage', () => {
     expect(api.calls.find((c) => c.name === 'getOrderHistory')?.input.params).toEqual({ orderId: 'o1' });
   });
 
+  it('lists an order once, as it is now, when it moved on between the fetches of two states', async () => {
+    // Arrange: the making list was read before o1 was completed, the ready list after
+    const making = anOrder({ updatedAt: '2026-01-01T10:00:00.000Z' });
+    const ready = { ...making, state: OrderState.Ready, updatedAt: '2026-01-01T10:01:00.000Z' };
+    const api = createFakeApi({
+      getWorkflow: WORKFLOW,
+      listShopOrders: ({ query }) => ({
+        orders:
+          query.state === OrderState.Making ? [making] : query.state === OrderState.Ready ? [ready] : [],
+      }),
+      getOrderHistory: HISTORY,
+      getWaitTimes: WAIT_TIMES,
+    });
+
+    // Act
+    renderWithServices(<OpsPage shopId="main" />, { api });
+
+    // Assert
+    const recent = await screen.findByRole('list', { name: 'Recent orders' });
+    await waitFor(() => expect(within(recent).getAllByRole('button').length).toBeGreaterThan(0));
+    expect(
+      within(recent)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['#7 latte — READY']);
+  });
+
   it('finds an order by its id, and refuses an id that cannot be one', async () => {
     // Arrange
     const { api, user } = renderPage();

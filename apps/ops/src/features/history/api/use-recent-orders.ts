@@ -15,6 +15,19 @@ export const PICKER_STATES: readonly OrderState[] = [
 export const RECENT_ORDERS = 20;
 
 /**
+ * One version of each order, its latest: the lists by state are fetched one by one, so an order
+ * that moved on between two fetches is in both (as it was, and as it is).
+ */
+function latestVersions(orders: readonly Order[]): Order[] {
+  const latest = new Map<string, Order>();
+  for (const order of orders) {
+    const known = latest.get(order.orderId);
+    if (!known || order.updatedAt > known.updatedAt) latest.set(order.orderId, order);
+  }
+  return [...latest.values()];
+}
+
+/**
  * The shop's most recently changed orders, newest first: the queue's lists by state
  * (`GET /api/shops/{shopId}/orders?state=S`, the barista's own cache entries), merged, and
  * refetched when an order event arrives.
@@ -33,8 +46,7 @@ export function useRecentOrders(shopId: string): { orders: Order[]; isPending: b
         api.call('listShopOrders', { params: { shopId }, query: { state }, signal }).then((r) => r.orders),
     })),
   });
-  const orders = results
-    .flatMap((result) => result.data ?? [])
+  const orders = latestVersions(results.flatMap((result) => result.data ?? []))
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
     .slice(0, RECENT_ORDERS);
   return {
