@@ -12,7 +12,7 @@ export const ENDED_VIBRATION = [400];
  * What the page's title starts with while an order is followed, e.g. `Ready for pickup · #12`: a
  * browser tab and the phone's app switcher show the start of a page's title.
  */
-export function orderTitle(order: Order): string {
+function orderTitle(order: Order): string {
   const number = order.orderNumber === undefined ? '' : ` · #${order.orderNumber}`;
   return `${STATE_LABELS[order.state]}${number}`;
 }
@@ -22,7 +22,7 @@ export function orderTitle(order: Order): string {
  * drink now ready, and for an order someone else ended. None for an order opened as it was
  * (nothing happened while watched), nor for the customer's own cancellation.
  */
-export function alertVibration(before: OrderState | undefined, now: Order): number[] | undefined {
+function alertVibration(before: OrderState | undefined, now: Order): number[] | undefined {
   if (before === undefined || before === now.state) return undefined;
   if (now.state === OrderState.Ready) return READY_VIBRATION;
   if (now.state === OrderState.Cancelled && now.by !== 'customer') return ENDED_VIBRATION;

@@ -1,4 +1,4 @@
-import { isOrderMessage, queryKeys, useApi, useTopic } from '@coffee/app-shared';
+import { isNewerOrder, isOrderMessage, queryKeys, useApi, useTopic } from '@coffee/app-shared';
 import { type Order, OrderState, shopQueueTopic } from '@coffee/backend/contracts';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 
@@ -21,8 +21,7 @@ export const RECENT_ORDERS = 20;
 function latestVersions(orders: readonly Order[]): Order[] {
   const latest = new Map<string, Order>();
   for (const order of orders) {
-    const known = latest.get(order.orderId);
-    if (!known || order.updatedAt > known.updatedAt) latest.set(order.orderId, order);
+    if (isNewerOrder(latest.get(order.orderId), order)) latest.set(order.orderId, order);
   }
   return [...latest.values()];
 }
